@@ -1,0 +1,105 @@
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { ContentError, type ContentProblem } from './content-error.ts';
+import { publishedIso, referenceFromPublished, toPartialDate } from './partial-date.ts';
+import type { ArticleSource } from './read-content.ts';
+import rehypeSentenceAnchors from './rehype-sentence-anchors.ts';
+import remarkRevisions from './remark-revisions.ts';
+import { resolveDates } from './resolve-dates.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import type { ArticleAnalysis, DatedSentence, ReferenceDate, Sentence } from './types.ts';
+import type { ArticleFrontmatter } from './schema.ts';
+
+/** A message about the content that a person should review; the build goes on. */
+export interface ContentMessage {
+  file: string;
+  line?: number;
+  column?: number;
+  ruleId: string;
+  reason: string;
+}
+
+/** One article after the per-article pipeline. */
+export interface ProcessedArticle extends ArticleAnalysis {
+  file: string;
+  frontmatter: ArticleFrontmatter;
+  /** Sanitized article HTML with an anchor on every sentence. */
+  html: string;
+  messages: ContentMessage[];
+}
+
+function processor(article: ArticleSource) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkDirective)
+    .use(remarkRevisions, { updates: article.frontmatter.updated.map((update) => update.at) })
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
+    .use(rehypeSentenceAnchors, { locale: article.frontmatter.language })
+    .use(rehypeStringify);
+}
+
+/**
+ * Runs the per-article pipeline: Markdown → sanitized HTML with sentence anchors → sentences
+ * with their dates resolved against the publication or the revision that introduced them.
+ * Throws a ContentError when the article cannot be rendered faithfully.
+ */
+export function processArticle(article: ArticleSource): ProcessedArticle {
+  const file = new VFile({ path: article.file, value: article.body });
+  const tree = processor(article);
+  let html: string;
+  try {
+    html = String(tree.processSync(file));
+  } catch (error) {
+    throw new ContentError([{ file: article.file, message: `could not be rendered: ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+  const lineShift = article.bodyLine - 1;
+  const fatal: ContentProblem[] = file.messages
+    .filter((message) => message.fatal)
+    .map((message) => ({ file: article.file, ...(message.line ? { line: message.line + lineShift } : {}), message: message.reason }));
+  if (fatal.length) throw new ContentError(fatal);
+
+  const published = referenceFromPublished(article.frontmatter.published);
+  const revisions = new Map<string, ReferenceDate>(
+    article.frontmatter.updated.map((update) => [update.at, { kind: 'known', date: toPartialDate(update.at) }]),
+  );
+  const messages: ContentMessage[] = [];
+  const sentences: DatedSentence[] = ((file.data['sentences'] as Sentence[] | undefined) ?? []).map((sentence) => {
+    const reference = (sentence.update && revisions.get(sentence.update)) || published;
+    const dates = resolveDates(sentence.text, reference);
+    for (const expression of dates) {
+      if (expression.date) continue;
+      messages.push({
+        file: article.file,
+        ...(sentence.line ? { line: sentence.line + lineShift } : {}),
+        ruleId: 'unresolved-date',
+        reason: `“${expression.text}” cannot be dated: ${expression.reason ?? 'no reference date'} (sentence ${sentence.id})`,
+      });
+    }
+    return { ...sentence, reference, dates };
+  });
+  if (!sentences.length) {
+    messages.push({ file: article.file, ruleId: 'empty-article', reason: 'has no text: the source page shows only its metadata' });
+  }
+  return {
+    source: article.id,
+    outlet: article.frontmatter.outlet,
+    published,
+    sentences,
+    file: article.file,
+    frontmatter: article.frontmatter,
+    html,
+    messages,
+  };
+}
+
+export { publishedIso };

@@ -1,0 +1,182 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ContentError, type ContentProblem } from './content-error.ts';
+import { articleSchema, incidentSchema, type ArticleFrontmatter, type IncidentFile } from './schema.ts';
+
+/** An article file, validated but not yet processed. */
+export interface ArticleSource {
+  id: string;
+  /** Path of the file as shown in messages. */
+  file: string;
+  frontmatter: ArticleFrontmatter;
+  /** The Markdown body, verbatim. */
+  body: string;
+  /** 1-based line of the file on which the body starts (for positions in messages). */
+  bodyLine: number;
+}
+
+export interface ContentSource {
+  dir: string;
+  incident: IncidentFile;
+  articles: ArticleSource[];
+}
+
+const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function display(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') ? relative : file;
+}
+
+/** The line of a YAML field, following a dotted path as far as it exists. */
+function lineOf(doc: Document, counter: LineCounter, fieldPath: PropertyKey[], offsetLines: number): number | undefined {
+  let node: unknown = doc.contents;
+  let range: [number, number, number] | undefined = (doc.contents as { range?: [number, number, number] } | null)?.range;
+  for (const [depth, key] of fieldPath.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      if (!pair) {
+        if (depth === 0) return undefined;
+        break;
+      }
+      range = (isScalar(pair.key) ? pair.key.range : undefined) ?? range;
+      node = pair.value;
+    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
+      const item = (node as { items: unknown[] }).items[Number(key)];
+      if (!item) break;
+      range = (item as { range?: [number, number, number] }).range ?? range;
+      node = item;
+    } else break;
+  }
+  return range ? counter.linePos(range[0]).line + offsetLines : undefined;
+}
+
+function zodProblems(error: z.ZodError, file: string, doc: Document, counter: LineCounter, offsetLines: number): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}: remove or rename ${issue.keys.length > 1 ? 'them' : 'it'}`;
+    const line = lineOf(doc, counter, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path, offsetLines);
+    return { file, ...(line ? { line } : {}), ...(field ? { field } : {}), message };
+  });
+}
+
+function parseYaml(text: string, file: string, offsetLines: number, problems: ContentProblem[]): { doc: Document; counter: LineCounter } | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const error of doc.errors) {
+      problems.push({ file, line: counter.linePos(error.pos[0]).line + offsetLines, message: `is not valid YAML: ${error.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  return { doc, counter };
+}
+
+/** Reads one article file: frontmatter validated against the schema, body kept verbatim. */
+export function parseArticleFile(raw: string, file: string, fileName: string, problems: ContentProblem[]): ArticleSource | undefined {
+  const text = raw.replace(/^\uFEFF/, '');
+  if (text.includes('\uFFFD')) {
+    problems.push({ file, message: 'is not valid UTF-8 text: save it as UTF-8' });
+    return undefined;
+  }
+  const match = FRONTMATTER.exec(text);
+  if (!match) {
+    problems.push({ file, line: 1, message: 'has no frontmatter: start the file with a `---` line, the fields title, outlet and published, and a closing `---` line' });
+    return undefined;
+  }
+  const parsed = parseYaml(match[1] ?? '', file, 1, problems);
+  if (!parsed) return undefined;
+  const data: unknown = parsed.doc.toJS() ?? {};
+  const result = articleSchema.safeParse(data);
+  if (!result.success) {
+    problems.push(...zodProblems(result.error, file, parsed.doc, parsed.counter, 1));
+    return undefined;
+  }
+  const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
+  return {
+    id: result.data.id ?? slugify(fileName.replace(/\.(md|markdown)$/i, '')),
+    file,
+    frontmatter: result.data,
+    body: text.slice(match[0].length).replace(/\r\n?/g, '\n'),
+    bodyLine,
+  };
+}
+
+/** File names become ids: lowercase ASCII letters, digits and dashes. */
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'article'
+  );
+}
+
+export function parseIncidentFile(raw: string, file: string, problems: ContentProblem[]): IncidentFile | undefined {
+  const parsed = parseYaml(raw.replace(/^\uFEFF/, ''), file, 0, problems);
+  if (!parsed) return undefined;
+  const result = incidentSchema.safeParse(parsed.doc.toJS() ?? {});
+  if (!result.success) {
+    problems.push(...zodProblems(result.error, file, parsed.doc, parsed.counter, 0));
+    return undefined;
+  }
+  const seen = new Map<string, number>();
+  result.data.topics.forEach((topic, index) => {
+    const first = seen.get(topic.id);
+    if (first !== undefined) {
+      problems.push({ file, line: lineOf(parsed.doc, parsed.counter, ['topics', index, 'id'], 0), field: `topics.${index}.id`, message: `repeats the id "${topic.id}" of topics.${first}: give each topic its own id` });
+    } else seen.set(topic.id, index);
+  });
+  return result.data;
+}
+
+/**
+ * Reads a content folder (`incident.yaml` and `articles/*.md`), validating everything.
+ * Throws a ContentError naming every bad file and field; never skips a file silently.
+ */
+export function readContent(dir: string): ContentSource {
+  const problems: ContentProblem[] = [];
+  const incidentPath = path.join(dir, 'incident.yaml');
+  const articlesDir = path.join(dir, 'articles');
+  let incident: IncidentFile | undefined;
+  try {
+    incident = parseIncidentFile(readFileSync(incidentPath, 'utf8'), display(incidentPath), problems);
+  } catch {
+    problems.push({ file: display(incidentPath), message: 'is missing: a content folder needs incident.yaml (title, summary, topics, actors) beside articles/' });
+  }
+  let names: string[] = [];
+  try {
+    names = readdirSync(articlesDir).filter((name) => statSync(path.join(articlesDir, name)).isFile()).sort();
+  } catch {
+    problems.push({ file: display(articlesDir), message: 'is missing: put one Markdown file per article in articles/' });
+  }
+  const articles: ArticleSource[] = [];
+  const byId = new Map<string, string>();
+  for (const name of names) {
+    const file = display(path.join(articlesDir, name));
+    if (name.startsWith('.')) continue;
+    if (!/\.(md|markdown)$/i.test(name)) {
+      problems.push({ file, message: 'is not a Markdown file: articles/ may only hold .md files (move other files elsewhere)' });
+      continue;
+    }
+    const raw = readFileSync(path.join(articlesDir, name));
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(raw);
+    const article = parseArticleFile(text, file, name, problems);
+    if (!article) continue;
+    const other = byId.get(article.id);
+    if (other) {
+      problems.push({ file, field: 'id', message: `"${article.id}" is already the id of ${other}: rename one file or set a different \`id\` in its frontmatter` });
+      continue;
+    }
+    byId.set(article.id, file);
+    articles.push(article);
+  }
+  if (!problems.length && !articles.length) problems.push({ file: display(articlesDir), message: 'holds no articles: add at least one .md file' });
+  if (problems.length || !incident) throw new ContentError(problems);
+  return { dir, incident, articles };
+}

@@ -1,0 +1,156 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ContentError } from '../../src/pipeline/content-error.ts';
+import { readContent } from '../../src/pipeline/read-content.ts';
+
+const INCIDENT = `title: A made-up dam failure
+summary: A dam failed upstream of a town.
+topics:
+  - id: cause
+    question: What caused the failure?
+    cues: [cause, crack]
+actors:
+  - { id: water-board, name: Valley Water Board, aliases: [the board] }
+`;
+
+function folder(files: Record<string, string | Buffer>, incident = INCIDENT): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'parallax-content-'));
+  mkdirSync(path.join(dir, 'articles'));
+  if (incident !== '') writeFileSync(path.join(dir, 'incident.yaml'), incident);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, 'articles', name), text);
+  return dir;
+}
+
+function problemsOf(dir: string): string[] {
+  try {
+    readContent(dir);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ContentError);
+    return (error as ContentError).message.split('\n').slice(1).map((line) => line.trim());
+  }
+  throw new Error('expected a ContentError');
+}
+
+const article = (frontmatter: string, body = 'The dam failed on Monday.') => `---\n${frontmatter}\n---\n\n${body}\n`;
+
+describe('readContent', () => {
+  test('reads a valid folder and keeps the body verbatim', () => {
+    const dir = folder({ 'river-news.md': article('title: Dam fails\noutlet: River News\npublished: 2024-05-07', 'The dam failed on Monday.\r\nIt was old.') });
+    const content = readContent(dir);
+    expect(content.articles).toHaveLength(1);
+    const [first] = content.articles;
+    expect(first?.id).toBe('river-news');
+    expect(first?.frontmatter.published).toBe('2024-05-07');
+    expect(first?.frontmatter.language).toBe('en');
+    expect(first?.body).toBe('\nThe dam failed on Monday.\nIt was old.\n');
+    expect(first?.bodyLine).toBe(6);
+  });
+
+  test('accepts a month, a floating time, an offset time, a range and unknown as publication dates', () => {
+    const dir = folder({
+      'a.md': article('title: A\noutlet: A\npublished: 2024-05'),
+      'b.md': article('title: B\noutlet: B\npublished: 2024-05-07T08:35'),
+      'c.md': article('title: C\noutlet: C\npublished: 2024-05-07T08:35+05:30'),
+      'd.md': article('title: D\noutlet: D\npublished: { after: 2024-05-07, before: 2024-05-31 }'),
+      'e.md': article('title: E\noutlet: E\npublished: unknown'),
+      'f.md': article('title: F\noutlet: F\npublished: 2024'),
+    });
+    expect(readContent(dir).articles.map((a) => a.frontmatter.published)).toEqual([
+      '2024-05',
+      '2024-05-07T08:35',
+      '2024-05-07T08:35+05:30',
+      { after: '2024-05-07', before: '2024-05-31' },
+      'unknown',
+      '2024',
+    ]);
+  });
+
+  test('names the file, line and field of a missing outlet', () => {
+    const dir = folder({ 'a.md': article('title: Dam fails\npublished: 2024-05-07') });
+    expect(problemsOf(dir)).toEqual([`${path.join(dir, 'articles', 'a.md')}: \`outlet\` is required: the name of the publication, such as "The Guardian"`]);
+  });
+
+  test('names the line of an unparseable date and says which forms are expected', () => {
+    const dir = folder({ 'a.md': article('title: Dam fails\noutlet: River News\npublished: 07/05/2024') });
+    const [problem] = problemsOf(dir);
+    expect(problem).toMatch(/articles\/a\.md:4: `published` expected a date such as 2019-03-22/);
+    expect(problem).toContain('got "07/05/2024"');
+  });
+
+  test('rejects a day that does not exist', () => {
+    const dir = folder({ 'a.md': article('title: Dam fails\noutlet: River News\npublished: 2023-02-29') });
+    expect(problemsOf(dir)[0]).toMatch(/a\.md:4: `published` .*got "2023-02-29"/);
+  });
+
+  test('reports wrong types with the field path', () => {
+    const dir = folder({ 'a.md': article('title: [not, text]\noutlet: River News\npublished: 2024-05-07\nupdated: yesterday') });
+    const problems = problemsOf(dir);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/a\.md:2: `title` expected text/);
+    expect(problems[1]).toMatch(/a\.md:5: `updated` expected a list of \{ at, note \} entries/);
+  });
+
+  test('reports a bad date inside the updated list with its index', () => {
+    const dir = folder({ 'a.md': article('title: T\noutlet: O\npublished: 2024-05-07\nupdated:\n  - at: soon') });
+    expect(problemsOf(dir)[0]).toMatch(/a\.md:6: `updated\.0\.at` expected a date/);
+  });
+
+  test('refuses an unknown field instead of ignoring it', () => {
+    const dir = folder({ 'a.md': article('title: T\noutlet: O\npublished: 2024-05-07\npublisher: O') });
+    expect(problemsOf(dir)[0]).toMatch(/a\.md:5: unknown field `publisher`: remove or rename it/);
+  });
+
+  test('refuses two articles with the same id and names both files', () => {
+    const dir = folder({
+      'a.md': article('title: T\noutlet: O\npublished: 2024-05-07\nid: same'),
+      'b.md': article('title: T\noutlet: P\npublished: 2024-05-07\nid: same'),
+    });
+    const [problem] = problemsOf(dir);
+    expect(problem).toMatch(/articles\/b\.md: `id` "same" is already the id of .*articles\/a\.md: rename one file or set a different `id`/);
+  });
+
+  test('refuses an incident topic without an id', () => {
+    const dir = folder(
+      { 'a.md': article('title: T\noutlet: O\npublished: 2024-05-07') },
+      'title: T\nsummary: S\ntopics:\n  - question: Why?\n    cues: [why]\n',
+    );
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/incident\.yaml:4: `topics\.0\.id` is required: a stable id such as personal-data/)]);
+  });
+
+  test('refuses two topics with the same id', () => {
+    const dir = folder({ 'a.md': article('title: T\noutlet: O\npublished: 2024-05-07') }, `${INCIDENT}  - id: cause\n    question: Again?\n    cues: [again]\n`.replace('actors:\n  - { id: water-board, name: Valley Water Board, aliases: [the board] }\n', '') + 'actors: []\n');
+    expect(problemsOf(dir).join('\n')).toMatch(/`topics\.1\.id` repeats the id "cause" of topics\.0/);
+  });
+
+  test('says what to do when incident.yaml or the frontmatter is missing', () => {
+    const dir = folder({ 'a.md': 'Just text, no frontmatter.\n' }, '');
+    const problems = problemsOf(dir);
+    expect(problems.some((p) => /incident\.yaml: is missing: a content folder needs incident\.yaml/.test(p))).toBe(true);
+    expect(problems.some((p) => /a\.md:1: has no frontmatter: start the file with a `---` line/.test(p))).toBe(true);
+  });
+
+  test('reports every bad file, not only the first', () => {
+    const dir = folder({ 'a.md': article('title: T\npublished: 2024-05-07'), 'b.md': article('title: T\noutlet: O') });
+    const problems = problemsOf(dir);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/a\.md.*`outlet`/);
+    expect(problems[1]).toMatch(/b\.md.*`published` is required/);
+  });
+
+  test('refuses a file that is not Markdown instead of skipping it', () => {
+    const dir = folder({ 'a.md': article('title: T\noutlet: O\npublished: 2024-05-07'), 'notes.txt': 'hello' });
+    expect(problemsOf(dir)[0]).toMatch(/notes\.txt: is not a Markdown file/);
+  });
+
+  test('strips a byte order mark and accepts CRLF line ends', () => {
+    const dir = folder({ 'a.md': '\uFEFF---\r\ntitle: T\r\noutlet: O\r\npublished: 2024-05-07\r\n---\r\nText.\r\n' });
+    expect(readContent(dir).articles[0]?.body).toBe('Text.\n');
+  });
+
+  test('refuses text that is not UTF-8', () => {
+    const dir = folder({ 'a.md': Buffer.concat([Buffer.from('---\ntitle: T\noutlet: O\npublished: 2024-05-07\n---\n'), Buffer.from([0xff, 0xfe, 0x41])]) });
+    expect(problemsOf(dir)[0]).toMatch(/a\.md: is not valid UTF-8 text/);
+  });
+});
