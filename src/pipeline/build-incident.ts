@@ -1,3 +1,9 @@
+import { extractCitations } from './extract-citations.ts';
+import { extractClaims } from './extract-claims.ts';
+import { extractEventMentions } from './extract-event-mentions.ts';
+import { extractQuotes } from './extract-quotes.ts';
+import { groupQuotes } from './group-quotes.ts';
+import { mergeEvents } from './merge-events.ts';
 import { publishedIso } from './partial-date.ts';
 import type { ArticleFrontmatter, IncidentFile } from './schema.ts';
 import type { ArticleAnalysis, Citation, Claim, QuoteGroup, TimelineEvent } from './types.ts';
@@ -56,13 +62,16 @@ function toSource(article: IncidentArticle): IncidentSource {
  */
 export function buildIncident(definition: IncidentFile, articles: readonly IncidentArticle[]): IncidentJson {
   const ordered = [...articles].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const { actors } = definition;
+  const mentions = ordered.flatMap((article) => extractEventMentions(article, { actors }));
+  const quotes = ordered.flatMap((article) => extractQuotes(article, { actors }));
   return {
-    incident: { title: definition.title, summary: definition.summary, topics: definition.topics, actors: definition.actors },
+    incident: { title: definition.title, summary: definition.summary, topics: definition.topics, actors },
     sources: ordered.map(toSource),
-    events: [],
-    claims: [],
-    quotes: [],
-    citations: [],
+    events: mergeEvents(mentions, { actors }),
+    claims: ordered.flatMap((article) => extractClaims(article, definition)),
+    quotes: groupQuotes(quotes, ordered),
+    citations: ordered.flatMap((article) => extractCitations(article, { actors })),
   };
 }
 

@@ -1,0 +1,107 @@
+import { attributeSentences } from './attribute-speaker.ts';
+import { compileCues, detectStance, findCues, wordTokens, type CueMatch, type CuePhrase, type WordToken } from './detect-stance.ts';
+import type { ArticleAnalysis, Claim, DatedSentence, IncidentDefinition, Topic } from './types.ts';
+
+export interface ExtractClaimsOptions {
+  /**
+   * Let a sentence without a cue of its own take a topic that both its section heading and a
+   * neighbouring sentence of its paragraph carry (default true).
+   */
+  context?: boolean;
+}
+
+const HEADING = /^h([1-6])$/u;
+const isQuestion = (text: string) => /\?[”"’'»)\]]*$/u.test(text.trim());
+
+/** A topic with its cues compiled. */
+interface CompiledTopic {
+  topic: Topic;
+  cues: CuePhrase[];
+}
+
+/**
+ * The topics whose cues occur in a sentence's tokens. Where cues of two topics overlap, the longer
+ * one wins: "personally identifiable information" is about personal data, not about being "identified".
+ */
+function topicsIn(tokens: readonly WordToken[], topics: readonly CompiledTopic[]): Set<string> {
+  const found = topics.map(({ topic, cues }) => ({ topic, matches: findCues(tokens, cues) }));
+  const longer = (a: CueMatch, b: CueMatch) => b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
+  const out = new Set<string>();
+  for (const { topic, matches } of found) {
+    const kept = matches.filter((match) => !found.some((other) => other.topic !== topic && other.matches.some((m) => longer(match, m))));
+    if (kept.length) out.add(topic.id);
+  }
+  return out;
+}
+
+const compileTopics = (topics: readonly Topic[]): CompiledTopic[] => topics.map((topic) => ({ topic, cues: compileCues(topic.cues) }));
+
+/** The ids of the topics whose cues occur in a sentence (the longer of two overlapping cues wins). */
+export function sentenceTopics(text: string, topics: readonly Topic[]): Set<string> {
+  return topicsIn(wordTokens(text), compileTopics(topics));
+}
+
+/** Sentences grouped by block, in document order. */
+function blocksOf(sentences: readonly DatedSentence[]): DatedSentence[][] {
+  const blocks: DatedSentence[][] = [];
+  let current: DatedSentence[] | undefined;
+  for (const sentence of sentences) {
+    if (!current || current[0]?.block !== sentence.block) {
+      current = [];
+      blocks.push(current);
+    }
+    current.push(sentence);
+  }
+  return blocks;
+}
+
+/**
+ * What one article says on each topic of the incident: one claim per sentence and topic, with the
+ * sentence's speaker and its stance on yes-or-no questions. Topics come from cue matches on stems;
+ * headings are not claims and questions are not claims. Where the article says nothing on a topic,
+ * no claim is made up: context only ever adds a topic to a sentence whose heading and neighbour
+ * both carry it.
+ */
+export function extractClaims(article: ArticleAnalysis, incident: IncidentDefinition, options: ExtractClaimsOptions = {}): Claim[] {
+  const useContext = options.context ?? true;
+  const topics = compileTopics(incident.topics);
+  const tokens = new Map(article.sentences.map((s) => [s.id, wordTokens(s.text)]));
+  const own = new Map(article.sentences.map((s) => [s.id, topicsIn(tokens.get(s.id) ?? [], topics)]));
+  const speakers = attributeSentences(article, incident.actors);
+  const claims: Claim[] = [];
+  const headings: Array<{ level: number; topics: Set<string> }> = [];
+
+  for (const block of blocksOf(article.sentences)) {
+    const level = HEADING.exec(block[0]?.blockType ?? '')?.[1];
+    if (level !== undefined) {
+      while (headings.length && (headings[headings.length - 1]?.level ?? 0) >= Number(level)) headings.pop();
+      headings.push({ level: Number(level), topics: new Set(block.flatMap((s) => [...(own.get(s.id) ?? [])])) });
+      continue;
+    }
+    const section = headings[headings.length - 1]?.topics ?? new Set<string>();
+    block.forEach((sentence, i) => {
+      if (isQuestion(sentence.text)) return;
+      let ids = own.get(sentence.id) ?? new Set<string>();
+      if (!ids.size && useContext && section.size) {
+        const around = [block[i - 1], block[i + 1]].flatMap((s) => (s && !isQuestion(s.text) ? [...(own.get(s.id) ?? [])] : []));
+        ids = new Set(around.filter((id) => section.has(id)));
+      }
+      if (!ids.size) return;
+      const attribution = speakers.get(sentence.id);
+      for (const { topic, cues } of topics) {
+        if (!ids.has(topic.id)) continue;
+        const stance = detectStance(sentence.text, topic, { tokens: tokens.get(sentence.id) ?? [], cues });
+        claims.push({
+          topic: topic.id,
+          source: article.source,
+          text: sentence.text,
+          anchor: sentence.id,
+          ...(attribution?.speaker ? { speaker: attribution.speaker } : {}),
+          ...(attribution?.actor ? { actor: attribution.actor } : {}),
+          ...(stance ? { stance } : {}),
+        });
+      }
+    });
+  }
+  return claims;
+}
