@@ -645,14 +645,21 @@ function centralMention(members: readonly Item[], weights: Float64Array, evidenc
 }
 
 /** A sentence cut to a label: at a clause boundary when it is long, never with words of its own. */
-function summarize(text: string, limit: number): string {
+function summarize(text: string, limit: number, expression?: string): string {
   let label = text.trim().replace(/^[“”"'‘’«»\s]+/u, '');
   if ((label.match(/[“”"«»]/gu)?.length ?? 0) % 2 === 1) label = label.replace(/[”"»]+$/u, '');
   if (label.length <= limit) return label;
+  // The label must show what dates the entry: when the date phrase lies past the cut, start at its clause.
+  const at = expression ? label.indexOf(expression) : -1;
+  if (at > limit * 0.6) {
+    const starts = [...label.slice(0, at).matchAll(/[,;:]\s+|\s[—–]\s/gu)].map((m) => (m.index ?? 0) + m[0].length);
+    const start = starts.length ? Math.max(...starts) : 0;
+    if (start > 0) return `…${summarize(label.slice(start), limit - 1)}`;
+  }
   const head = label.slice(0, limit);
   const boundaries = [...head.matchAll(/[,;:)]\s|\s[—–-]\s|\s\(/gu)].map((m) => m.index ?? 0).filter((i) => i >= limit / 3);
   const cut = boundaries.length ? Math.max(...boundaries) : head.lastIndexOf(' ');
-  return `${label.slice(0, cut > 0 ? cut : limit).replace(/[\s,;:—–-]+$/u, '')}…`;
+  return `${label.slice(0, cut > 0 ? cut : limit).replace(/[\s.,;:—–-]+$/u, '')}…`;
 }
 
 function slugWords(text: string): string {
@@ -683,7 +690,7 @@ export function mergeEvents(mentions: readonly EventMention[], options: MergeEve
     const members = group.map((index) => items[index] as Item);
     const picked = pickDate(members, settings.approximateDays);
     const central = centralMention(members, weights, settings.evidence, settings.representatives);
-    const summary = summarize(central.mention.text, settings.summaryLength);
+    const summary = summarize(central.mention.text, settings.summaryLength, central.mention.expression);
     const event: TimelineEvent & { firstKey: string } = {
       id: `${picked.date.toLowerCase().replace(/[^0-9a-z]+/g, '-')}-${slugWords(summary)}`,
       date: picked.date,

@@ -26,13 +26,13 @@ export default function remarkRevisions(options: RemarkRevisionsOptions = {}) {
   const updates = new Set(options.updates ?? []);
   return function transform(tree: Root, file: VFile) {
     const source = String(file.value);
-    visit(tree, (node, index, parent) => {
+    visit(tree, (node, index, parent): [typeof SKIP, number] | undefined => {
       if (node.type === 'textDirective' || node.type === 'leafDirective') {
-        if (!parent || index === undefined) return;
+        if (!parent || index === undefined) return undefined;
         parent.children.splice(index, 1, literal(node, source) as never);
         return [SKIP, index + 1];
       }
-      if (node.type !== 'containerDirective') return;
+      if (node.type !== 'containerDirective') return undefined;
       const directive = node as ContainerDirective;
       if (directive.name !== 'update' && directive.name !== 'original') {
         const message = file.message(`Unknown block \`:::${directive.name}\`: use \`:::update[label]{at=…}\` for a revision or \`:::original[label]\` for the original text`, {
@@ -41,7 +41,7 @@ export default function remarkRevisions(options: RemarkRevisionsOptions = {}) {
           source: 'parallax',
         });
         message.fatal = true;
-        return;
+        return undefined;
       }
       const at = directive.attributes?.['at']?.trim();
       if (directive.name === 'update') {
@@ -75,6 +75,7 @@ export default function remarkRevisions(options: RemarkRevisionsOptions = {}) {
           hProperties: { className: ['revision-label'], dataNoSentences: '' },
         };
       }
+      return undefined;
     });
   };
 }
