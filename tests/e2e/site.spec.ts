@@ -9,7 +9,7 @@ async function pagesOfSite(page: Page): Promise<string[]> {
   expect(response.ok()).toBe(true);
   const incident = (await response.json()) as IncidentDoc;
   expect(incident.sources.length).toBeGreaterThan(0);
-  return ['/', '/sources/', '/about/', ...incident.sources.map((source) => `/sources/${source.id}/`)];
+  return ['/', '/compare/', '/sources/', '/about/', ...incident.sources.map((source) => `/sources/${source.id}/`)];
 }
 
 function watchConsole(page: Page): string[] {
