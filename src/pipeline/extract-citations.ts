@@ -101,8 +101,8 @@ function unquoted(text: string): string {
  * <outlet>", "in a statement", "X reported", "X's report". The key normalises the cited party
  * ("news agency STT" → "stt", "Norwegian public broadcaster NRK report" → "nrk"), or is the actor's id
  * when the party is an actor; a statement with no addressee is keyed by its issuer. The outlet is
- * never its own primary source, except for a statement made to it ("issued a statement to <outlet>"),
- * which is keyed by the outlet.
+ * never its own primary source: a statement made to it ("issued a statement to <outlet>") is keyed
+ * by whoever issued it, or by the outlet when the sentence does not say.
  */
 export function extractCitations(article: ArticleAnalysis, options: ExtractCitationsOptions = {}): Citation[] {
   const actors = options.actors ?? [];
@@ -116,9 +116,13 @@ export function extractCitations(article: ArticleAnalysis, options: ExtractCitat
     const found: Array<{ kind: string; cites: string; key: string; at: number; end: number }> = [];
     const add = (kind: string, cites: string, key: string, at: number, end: number) => {
       if (key === outletKey) {
-        // Reporting "according to" itself is no source; a statement made to it is one.
+        // Reporting "according to" itself is no source; a statement made to it is one, and the
+        // primary source is whoever made it, when the sentence says so.
         if (!['statement', 'email', 'told'].includes(kind)) return;
-        found.push({ kind: 'statement', cites, key, at, end });
+        const issuer = speakers.get(sentence.id);
+        const issuerKey = issuer?.actor ?? (issuer?.speaker ? slug(issuer.speaker) : undefined);
+        const byIssuer = issuerKey && issuerKey !== outletKey;
+        found.push({ kind: 'statement', cites: byIssuer ? `${issuer?.speaker ?? issuerKey} (to ${cites})` : cites, key: byIssuer ? issuerKey : key, at, end });
       } else found.push({ kind, cites, key, at, end });
     };
     for (const { kind, regex } of AFTER_TRIGGER) {

@@ -68,10 +68,10 @@ describe('extractCitations', () => {
     ]);
   });
 
-  test('does not count the outlet as its own source, except for a statement made to it', () => {
+  test('does not count the outlet as its own source: a statement made to it is keyed by its issuer', () => {
     expect(cited('Two schools closed, according to Valley Ledger.')).toEqual([]);
-    expect(cited('Brackwater Utilities has issued a statement to Valley Ledger after the news broke.')).toEqual([['statement', 'valley-ledger', 'Valley Ledger']]);
-    expect(cited('Jane Roe told Valley Ledger the plant is safe.')).toEqual([['statement', 'valley-ledger', 'Valley Ledger']]);
+    expect(cited('Brackwater Utilities has issued a statement to Valley Ledger after the news broke.')).toEqual([['statement', 'brackwater-utilities', 'Brackwater Utilities (to Valley Ledger)']]);
+    expect(cited('Jane Roe told Valley Ledger the plant is safe.')).toEqual([['statement', 'jane-roe', 'Jane Roe (to Valley Ledger)']]);
   });
 
   test('cites nothing from inside a quotation, from a route "via" or from an unnamed descriptor', () => {
