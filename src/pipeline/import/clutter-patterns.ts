@@ -1,0 +1,53 @@
+/**
+ * The vocabulary of page clutter: phrases web pages print around an article, in any outlet's
+ * template. Each pattern matches a whole short block, never a phrase inside a sentence, so article
+ * text that merely mentions "comments" or "commission" is not touched.
+ */
+
+/** The longest block a clutter phrase is looked for in; longer blocks are article text. */
+export const CLUTTER_MAX_WORDS = 30;
+
+/** Phrases that mark a block as page furniture, with the reason reported for its removal. */
+export const BOILERPLATE: Array<[pattern: RegExp, reason: string]> = [
+  [/\b(?:affiliate|sponsored|partner)\s+links?\b.*\bcommission\b|\b(?:may|might|will)\s+(?:earn|receive)\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b/i, 'affiliate disclosure'],
+  [/\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|preferences)\b/i, 'cookie notice'],
+  [/^(?:sign\s+up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|inbox)\b|^subscribe(?:\s+now|\s+to\s+.{1,40})?[.!]?$|^(?:get|receive)\s+(?:our|the)\s+.{0,40}newsletter\b/i, 'subscription prompt'],
+  [/^(?:share|tweet|pin|email|print|copy\s+link)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\S+)?$|^(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard)(?:\s*[|,·•/]?\s*(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard))+$/i, 'share buttons'],
+  [/^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advertisement))?|continue\s+reading\s+below)$/i, 'advertisement'],
+  [/^(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|menu)$|^search\s+results\s+for\b|^(?:sign|log)\s+(?:in|out)$|^(?:menu|search|close|open\s+menu|toggle\s+navigation)$/i, 'page navigation'],
+  [/^(?:©|\(c\)\s|copyright\b)|\ball\s+rights\s+reserved\b/i, 'copyright notice'],
+  [/^(?:follow\s+us\b|download\s+(?:our|the)\s+app\b|join\s+our\s+.{1,30}\s+(?:channel|community|group)\b|like\s+us\s+on\s+facebook\b)/i, 'follow prompt'],
+];
+
+/** Image captions and credits the saved text kept. */
+export const CAPTION = new RegExp(
+  [
+    String.raw`\((?:click|tap)\s+(?:here\s+)?(?:for|to)\s+(?:(?:a|the)\s+)?(?:full[- ]?size|enlarge|larger|expand|zoom|view)[^)]*\)`,
+    String.raw`^(?:image|photo|picture|video|graphic|illustration|infographic)\s*(?:credits?|source|courtesy)?\s*:`,
+    String.raw`\b(?:image|photo|picture)\s+(?:credits?|courtesy|source)\b`,
+    String.raw`\b(?:lead|featured|representational|representative|file|hero|header|cover|thumbnail)\s+(?:image|photo|picture|pic)\b`,
+    String.raw`\b(?:getty\s+images|shutterstock|istock(?:photo)?)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * One-line promotions of other stories: "READ MORE: …", "Read: …", "NEXT: …", "Watch Video: …".
+ * Promotions print a headline, which ends without a period; "Next: the council votes in June." is a sentence.
+ */
+export const PROMO = /^(?:read\s+(?:more|also|next|this)|also\s+read|read|next|up\s+next|watch(?:\s+(?:video|now|this))?|see\s+also|also\s+see|related|recommended|don[’']t\s+miss|must\s+read|more|more\s+on\s+this|listen|check\s+out|trending|suggested|featured|previous|sponsored)\s*[:|›»>–—]\s*\S/i;
+
+/** A block that is only a label of the page's furniture: "Also Read", "Advertisement", "Load more". */
+export const LABEL = /^(?:also\s+read|read\s+(?:more|also|next)|see\s+also|watch(?:\s+video)?|more|show\s+more|load\s+more|view\s+(?:more|all)|continue\s+reading|click\s+here|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|next|previous|back\s+to\s+top|top|home|tags?|topics?|filed\s+under)\s*[:.!»›]?$/i;
+
+/** Headings after which the page holds reader comments: nothing after them is article text. */
+export const COMMENTS_HEADING = /^(?:\d+\s+)?(?:reader\s+|user\s+|readers[’']\s+)?comments?(?:\s*\(\d+\))?$|^(?:reader|user)s?[’']?\s+(?:responses|discussion)$|^(?:leave|post|add|write)\s+a\s+(?:comment|reply)$|^(?:join|start)\s+the\s+(?:discussion|conversation)$|^(?:show|view|load|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments$/i;
+
+/** Headings of boxes that list other stories ("Related", "Most Popular", "You might like", "Editor's Pick"). */
+export const RELATED_HEADING = new RegExp(
+  String.raw`^(?:related(?:\s+(?:articles?|stories|posts|news|topics|content|coverage|reading|videos|links))?|(?:most\s+)?popular(?:\s+(?:articles|stories|posts|now|today|this\s+week|devices|news|videos))?|most\s+(?:read|viewed|shared|commented|popular)|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|editor[’']?s[’']?\s+picks?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|more\s+(?:stories|articles|news|headlines|to\s+read|from\s+.{1,40})|trending(?:\s+(?:now|stories|news|today))?|latest(?:\s+(?:news|stories|articles|headlines|videos))?|top\s+(?:stories|news|headlines)|further\s+reading|what\s+to\s+read\s+next|don[’']t\s+miss|in\s+case\s+you\s+missed\s+it|around\s+the\s+web|from\s+the\s+web|(?:sponsored|promoted)\s+stories)\s*:?$`,
+  'i',
+);
+
+/** A block that is only Markdown image or link syntax, or a bare address. */
+export const MEDIA_MARKUP = /^(?:!?\[[^\]]*(?:\[[^\]]*\][^\]]*)*\]\([^)\s]*(?:\s+"[^"]*")?\)\s*)+$|^(?:https?:\/\/|www\.)\S+$/i;

@@ -1,0 +1,64 @@
+import { buildBody } from './build-body.ts';
+import { choosePublished } from './choose-published.ts';
+import { cleanBlocks } from './clean-blocks.ts';
+import { detectLanguage } from './detect-language.ts';
+import { ImportError } from './import-error.ts';
+import { mergeUpdates } from './merge-updates.ts';
+import { splitTextBlocks } from './split-text-blocks.ts';
+import type { DetectedMetadata, ImportedPage, StatedDate } from './types.ts';
+import { wrapRevisions } from './wrap-revisions.ts';
+
+/**
+ * Imports a page saved as plain text: the headline, byline and publication lines become
+ * metadata, the clutter is removed (and reported), the article's own revision markers become
+ * `:::update` / `:::original` blocks, and every sentence of the article is kept as printed.
+ */
+
+export interface ImportTextOptions {
+  /** The publication date given by the person importing; dates without a year take it (default none). */
+  reference?: string;
+}
+
+export function importText(text: string, options: ImportTextOptions = {}): ImportedPage {
+  if (text.includes('\u0000')) throw new ImportError('is not a text file (it holds binary data)');
+  const blocks = splitTextBlocks(text);
+  const first = cleanBlocks(blocks, options.reference ? { reference: options.reference } : {});
+  if (!first.kept.length) throw new ImportError('holds no article text: no block reads as sentences');
+
+  const start = first.kept[0]?.block.line ?? Infinity;
+  const byline = first.meta.find((finding) => finding.meta.kind === 'byline');
+  const dated = (kind: string, above = false): StatedDate | undefined => {
+    const finding = first.meta.find((item) => item.meta.kind === kind && 'date' in item.meta && item.meta.date && (!above || item.line < start));
+    return finding && 'date' in finding.meta && finding.meta.date ? { value: finding.meta.date, from: `line ${finding.line}: “${finding.text}”` } : undefined;
+  };
+  const publicationLine = dated('published');
+  const bylineDate = dated('byline');
+  const headerDate = dated('date', true);
+  const reference = options.reference ?? (publicationLine ?? bylineDate ?? headerDate)?.value;
+
+  // Dates without a year ("Update March 23:") need the publication date, known only now.
+  const cleaned = reference && !options.reference ? cleanBlocks(blocks, { reference }) : first;
+  const wrapped = wrapRevisions(cleaned.kept, reference ? { reference } : {});
+  const { published, warnings: dateWarnings } = choosePublished([wrapped.original, publicationLine, bylineDate, headerDate]);
+
+  const updateLines = cleaned.meta.flatMap((finding) => (finding.meta.kind === 'updated' ? [{ value: finding.meta.date, from: `line ${finding.line}: “${finding.text}”` }] : []));
+  const updated = mergeUpdates(wrapped.updates, updateLines);
+
+  const language = detectLanguage(cleaned.kept.map((item) => item.block.text).join(' '));
+  const metadata: DetectedMetadata = {
+    ...(cleaned.title ? { title: cleaned.title.text } : {}),
+    ...(published ? { published } : {}),
+    updated,
+    ...(byline?.meta.kind === 'byline' ? { author: byline.meta.author } : {}),
+    ...(language && language !== 'en' ? { language } : {}),
+  };
+  const unreadable = cleaned.meta.flatMap((finding) =>
+    finding.meta.kind === 'unreadable' ? [`line ${finding.line}: “${finding.text}” states a date that cannot be read for certain (relative, or day and month interchangeable); it is not used`] : [],
+  );
+  return {
+    metadata,
+    body: buildBody(wrapped.sections),
+    removals: cleaned.removals,
+    warnings: [...dateWarnings, ...unreadable, ...wrapped.warnings],
+  };
+}

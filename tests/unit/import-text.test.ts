@@ -1,0 +1,309 @@
+import { describe, expect, test } from 'vitest';
+import { cleanBlocks } from '../../src/pipeline/import/clean-blocks.ts';
+import { ImportError } from '../../src/pipeline/import/import-error.ts';
+import { importText } from '../../src/pipeline/import/import-text.ts';
+import { splitTextBlocks } from '../../src/pipeline/import/split-text-blocks.ts';
+
+/** Invented saved pages: the clutter signals must hold for pages the importer was never tuned on. */
+
+const page = (...lines: string[]) => lines.join('\n');
+
+const FERRY = page(
+  'Skip to main content',
+  'Home',
+  'World',
+  'Business',
+  '',
+  'Ferry operator suspends crossings after engine fire',
+  '',
+  'By Jane Roe | May 10, 2024',
+  '',
+  'Photo: Harbour authority',
+  '',
+  'A fire broke out in the engine room of the Northern Star ferry on Wednesday evening, forcing the crew to return to port with 312 passengers on board.',
+  '',
+  'Nobody was injured. The fire was put out by the crew within twenty minutes, the operator said.',
+  '',
+  'He declined to comment.',
+  '',
+  'Also read: Ferry fares to rise by 8% in June',
+  '',
+  'Passengers were offered two options:',
+  '• a full refund',
+  '• a seat on the next crossing',
+  '',
+  'Investigation under way',
+  '',
+  'The maritime accident board has opened an investigation. It expects to publish a first report within a month.',
+  '',
+  'Share this article',
+  'Facebook',
+  'Twitter',
+  '',
+  'Most Read',
+  'Council approves new harbour wall',
+  'Storm warning for the weekend',
+  '',
+  '© 2024 Harbour Times. All rights reserved.',
+);
+
+function reasons(text: string): Map<string, string> {
+  const { removals } = importText(text);
+  return new Map(removals.map((removal) => [removal.text, removal.reason]));
+}
+
+describe('importText', () => {
+  test('keeps every sentence of the article exactly as printed', () => {
+    const { body } = importText(FERRY);
+    expect(body).toBe(
+      [
+        'A fire broke out in the engine room of the Northern Star ferry on Wednesday evening, forcing the crew to return to port with 312 passengers on board.',
+        'Nobody was injured. The fire was put out by the crew within twenty minutes, the operator said.',
+        'He declined to comment.',
+        'Passengers were offered two options:',
+        '- a full refund\n- a seat on the next crossing',
+        '## Investigation under way',
+        'The maritime accident board has opened an investigation. It expects to publish a first report within a month.',
+      ].join('\n\n') + '\n',
+    );
+  });
+
+  test('reads the headline and the byline into the metadata', () => {
+    expect(importText(FERRY).metadata).toEqual({
+      title: 'Ferry operator suspends crossings after engine fire',
+      published: { value: '2024-05-10', from: 'line 8: “By Jane Roe | May 10, 2024”' },
+      updated: [],
+      author: 'Jane Roe',
+    });
+  });
+
+  test('reports each removed block with the signal that removed it', () => {
+    const found = reasons(FERRY);
+    expect(found.get('World')).toBe('before the headline (page header and menus)');
+    expect(found.get('Photo: Harbour authority')).toBe('image caption or credit');
+    expect(found.get('Also read: Ferry fares to rise by 8% in June')).toBe('promotion of another story');
+    expect(found.get('Share this article')).toBe('share buttons');
+    expect(found.get('Most Read')).toBe('other stories after the article (“Most Read” and everything after it)');
+    expect(found.get('Storm warning for the weekend')).toMatch(/^other stories after the article \(after “Most Read”/);
+  });
+
+  test('removes short lines printed more than once, but keeps one copy of a repeated paragraph', () => {
+    const text = page(
+      'Bridge reopens after repairs',
+      '',
+      'The Elm Street bridge reopened to traffic on Monday after six weeks of repairs, the council said.',
+      '',
+      'Bridge works in pictures',
+      '',
+      'Work on the bridge cost £2m and was finished a week early. Cyclists will get a new lane in June.',
+      '',
+      'Bridge works in pictures',
+      '',
+      'Work on the bridge cost £2m and was finished a week early. Cyclists will get a new lane in June.',
+    );
+    const { body, removals } = importText(text);
+    expect(body.match(/Work on the bridge/g)).toHaveLength(1);
+    expect(removals.map((removal) => removal.reason)).toEqual([
+      'headline (read into the metadata)',
+      'short line printed 2 times on the page (teaser, label or caption)',
+      'short line printed 2 times on the page (teaser, label or caption)',
+      'repeats the paragraph of line 7',
+    ]);
+  });
+
+  test('removes blocks in another script or language than the article', () => {
+    const text = page(
+      'Storm closes mountain pass',
+      '',
+      'Snow and high winds closed the Kestrel Pass on Tuesday morning, and the police advised drivers to avoid the area until Thursday.',
+      '',
+      'हिंदी समाचार पढ़ें',
+      '',
+      'Le col a été fermé par la police et la neige est attendue pour toute la semaine.',
+      '',
+      'Road crews worked through the night to clear the road, and the pass is expected to reopen on Friday.',
+    );
+    const found = reasons(text);
+    expect(found.get('हिंदी समाचार पढ़ें')).toBe('written in Devanagari script, the article in Latin');
+    const french = [...found].find(([removed]) => removed.startsWith('Le col a été fermé'));
+    expect(french?.[1]).toBe('in another language (fr) than the article (en)');
+  });
+
+  test('ends the article at a comment section, even one without a heading', () => {
+    const text = page(
+      'Library to open on Sundays',
+      '',
+      'The central library will open on Sundays from next month, the city council announced on Friday.',
+      '',
+      'The change follows a petition signed by more than 4,000 residents last year.',
+      '',
+      'bookworm77',
+      '3 hours ago',
+      'Finally! I have been asking for this for years.',
+      '',
+      'Ann P.',
+      '12 Mar 2024',
+      'Who will pay for the extra staff? The article does not say.',
+    );
+    const { body, removals } = importText(text);
+    expect(body).not.toContain('Finally');
+    expect(body).not.toContain('Who will pay');
+    expect(removals.find((removal) => removal.text === 'bookworm77')?.reason).toBe('reader comments (“bookworm77” and everything after it)');
+  });
+
+  test('wraps update markers in revision blocks, taking a missing year from the publication', () => {
+    const text = page(
+      'Port strike called off',
+      '',
+      'Published: 14 June 2023',
+      '',
+      'Update June 15: Union leaders accepted the new offer late on Thursday, ending the dispute.',
+      '',
+      'The original story follows:',
+      '',
+      'Dock workers at the port of Saltmere will strike for three days from Monday, their union said.',
+    );
+    const { body, metadata } = importText(text);
+    expect(metadata.published?.value).toBe('2023-06-14');
+    expect(metadata.updated.map((update) => update.value)).toEqual(['2023-06-15']);
+    expect(body).toBe(
+      ':::update[Update June 15:]{at=2023-06-15}\nUnion leaders accepted the new offer late on Thursday, ending the dispute.\n:::\n\n' +
+        'The original story follows:\n\nDock workers at the port of Saltmere will strike for three days from Monday, their union said.\n',
+    );
+  });
+
+  test('runs an update printed at the end of an article to its end', () => {
+    const text = page(
+      'Port strike called off',
+      '',
+      'Dock workers at the port of Saltmere will strike for three days from Monday, their union said on Friday.',
+      '',
+      'The union wants a pay rise of 9% for its 800 members at the port.',
+      '',
+      'Update, June 15, 2023 (6:10PM): Union leaders accepted the new offer late on Thursday.',
+      '',
+      'The strike will not go ahead, the port said.',
+    );
+    const { body, warnings } = importText(text);
+    expect(body).toContain(':::update[Update, June 15, 2023 (6:10PM):]{at=2023-06-15T18:10}\nUnion leaders accepted the new offer late on Thursday.\n\nThe strike will not go ahead, the port said.\n:::');
+    expect(warnings).toEqual([]);
+  });
+
+  test('keeps an update marker that states no date as text, with a warning', () => {
+    const text = page('Port strike called off', '', 'Dock workers at the port of Saltmere will strike for three days from Monday, their union said.', '', 'Update: The strike has been called off.');
+    const { body, warnings } = importText(text);
+    expect(body).toContain('Update: The strike has been called off.');
+    expect(warnings[0]).toMatch(/“Update:” states no date/);
+  });
+
+  test('turns short lines that lead into a paragraph into headings, and drops those that lead nowhere', () => {
+    const text = page(
+      'Council passes budget',
+      'The city council passed its budget for next year on Tuesday by 31 votes to 20.',
+      'What changes for residents',
+      'Council tax will rise by 4.9%, and bin collections move to every other week from April.',
+      'Related coverage',
+    );
+    const { body } = importText(text);
+    expect(body).toBe(
+      'The city council passed its budget for next year on Tuesday by 31 votes to 20.\n\n## What changes for residents\n\nCouncil tax will rise by 4.9%, and bin collections move to every other week from April.\n',
+    );
+  });
+
+  test('keeps a short quoted paragraph, and a heading whose image credit follows on the next line', () => {
+    const text = page(
+      'Wind farm approved despite objections from fishermen',
+      'Sam Okafor, 3 April 2024',
+      'Updated: 4 April 2024 09:15',
+      'The government approved a 40-turbine wind farm off the Saltmere coast on Wednesday, overruling objections from fishermen.',
+      '“No.”',
+      'That was the answer the fishermen’s leader gave when asked if he would accept the decision.',
+      'What the scheme includes',
+      'Image: Saltmere Wind Ltd',
+      'The turbines will stand 12 kilometres from the shore and power about 300,000 homes, the developer said.',
+    );
+    const { body, metadata } = importText(text);
+    expect(body).toContain('\n\n“No.”\n\n');
+    expect(body).toContain('## What the scheme includes\n\nThe turbines');
+    expect(metadata).toMatchObject({ author: 'Sam Okafor', published: { value: '2024-04-03' }, updated: [{ value: '2024-04-04T09:15' }] });
+  });
+
+  test('escapes only what Markdown would read as syntax, so the text renders as printed', () => {
+    const text = page('Index falls', '', '1. The index fell by 3% on Monday, its biggest fall since March, traders said.', '', 'Analysts blamed *weak* data from [the] US and <b>China</b>.');
+    const { body } = importText(text);
+    expect(body).toContain('1\\. The index fell');
+    expect(body).toContain('\\*weak\\*');
+  });
+
+  test('fails on a page with no text that reads as sentences', () => {
+    expect(() => importText(page('Home', 'News', 'Sport', 'Weather'))).toThrow(ImportError);
+    expect(() => importText('')).toThrow(ImportError);
+  });
+});
+
+describe('splitTextBlocks', () => {
+  test('joins the lines of a paragraph in a hard-wrapped file, and nothing else', () => {
+    const text = page(
+      'A fire broke out in the engine room of the Northern Star ferry on Wednesday',
+      'evening, forcing the crew to return to port with 312 passengers on board. The',
+      'operator said nobody was injured.',
+      '',
+      'The maritime accident board has opened an investigation. It expects to publish',
+      'a first report within a month.',
+      '',
+      'marina_fan',
+      '2 hours ago',
+    );
+    expect(splitTextBlocks(text).map((block) => block.text)).toEqual([
+      'A fire broke out in the engine room of the Northern Star ferry on Wednesday evening, forcing the crew to return to port with 312 passengers on board. The operator said nobody was injured.',
+      'The maritime accident board has opened an investigation. It expects to publish a first report within a month.',
+      'marina_fan',
+      '2 hours ago',
+    ]);
+  });
+
+  test('keeps one paragraph per line when lines are whole paragraphs', () => {
+    const text = page('Short title', 'A line that is a whole paragraph of its own and goes on for well over a hundred and twenty characters, as saved pages do.', 'continues here');
+    expect(splitTextBlocks(text)).toHaveLength(3);
+  });
+
+  test('collapses spaces and no-break spaces, which Markdown would not show', () => {
+    expect(splitTextBlocks('  The ombudsman has since\u00a0confirmed it.\u00a0 ')[0]?.text).toBe('The ombudsman has since confirmed it.');
+  });
+});
+
+describe('cleanBlocks', () => {
+  test('treats a "related" box as inline when article text follows it', () => {
+    const blocks = splitTextBlocks(
+      page(
+        'Hospital opens new wing',
+        '',
+        'The new wing of St Mary’s hospital opened on Monday with 120 beds, the health board said.',
+        '',
+        'Related',
+        'Waiting lists at record high',
+        'New chief executive appointed',
+        '',
+        'The wing cost £45m and took three years to build. It will be fully staffed by September.',
+        '',
+        'Patients will be moved into the wing in stages over the coming weeks, starting with the maternity unit.',
+      ),
+    );
+    const { kept, removals } = cleanBlocks(blocks);
+    expect(kept.map((item) => item.block.text)).toEqual([
+      'The new wing of St Mary’s hospital opened on Monday with 120 beds, the health board said.',
+      'The wing cost £45m and took three years to build. It will be fully staffed by September.',
+      'Patients will be moved into the wing in stages over the coming weeks, starting with the maternity unit.',
+    ]);
+    expect(removals.find((removal) => removal.text === 'Related')?.reason).toBe('heading of a box of other stories');
+  });
+
+  test('never changes the text of a block it keeps', () => {
+    const blocks = splitTextBlocks(FERRY);
+    const texts = new Set(blocks.map((block) => block.text));
+    for (const item of cleanBlocks(blocks).kept) {
+      if (item.role === 'item') expect(texts.has(`• ${item.block.text}`)).toBe(true);
+      else expect(texts.has(item.block.text)).toBe(true);
+    }
+  });
+});
