@@ -1,9 +1,21 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
+import { incidentSearchRecords } from './src/lib/search-records.ts';
 
 export default defineConfig({
   site: process.env.PARALLAX_SITE ?? 'https://parallax.example',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Scripts must be files: the Content-Security-Policy (script-src 'self') refuses inline ones,
+  // and Vite inlines any script under this many bytes.
+  vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [
+    sitemap(),
+    // Sentence permalinks ("#") and the labels of a source's details ("Published", "Sentences")
+    // are on every source page alike: indexed, they would match every page.
+    pagefind({ excludeSelectors: ['.s-link', '.meta dt'], records: incidentSearchRecords }),
+  ],
 });

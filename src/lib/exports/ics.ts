@@ -1,0 +1,98 @@
+import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import type { IncidentJson } from '../../pipeline/build-incident.ts';
+import { formatPartialDate } from '../../pipeline/partial-date.ts';
+import type { Precision, TimelineEvent } from '../../pipeline/types.ts';
+import { eventUrl, sentenceUrl, type ExportOptions } from './site-url.ts';
+
+export interface TimelineIcsOptions extends ExportOptions {
+  /** The calendar's DTSTAMP: when it was generated. Passed in so that a build is reproducible. */
+  generatedAt: Date;
+}
+
+/** What an event occupies in a calendar: all-day dates (end exclusive), or one instant. */
+export type CalendarSpan =
+  | { kind: 'days'; start: DateArray; end: DateArray }
+  /** `value` is an iCalendar DATE-TIME: UTC (`…Z`) when the zone is known, floating when it is not. */
+  | { kind: 'instant'; value: string };
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function nextDay(year: number, month: number, day: number): DateArray {
+  const date = new Date(Date.UTC(year, month - 1, day + 1));
+  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
+}
+
+/**
+ * The honest calendar span of a date known to a precision: a day is that day, a month the whole
+ * month and a year the whole year, all-day; a time is an instant, in UTC when the source states
+ * the zone and in floating local time when it does not (no zone is invented).
+ */
+export function calendarSpan(value: string, precision: Precision): CalendarSpan {
+  const [year = 0, month = 1, day = 1] = value.slice(0, 10).split('-').map(Number);
+  switch (precision) {
+    case 'year':
+      return { kind: 'days', start: [year, 1, 1], end: [year + 1, 1, 1] };
+    case 'month':
+      return { kind: 'days', start: [year, month, 1], end: month === 12 ? [year + 1, 1, 1] : [year, month + 1, 1] };
+    case 'day':
+      return { kind: 'days', start: [year, month, day], end: nextDay(year, month, day) };
+    case 'time': {
+      const match = /T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
+      if (!match) return { kind: 'days', start: [year, month, day], end: nextDay(year, month, day) };
+      const [, hour = '00', minute = '00', second = '00', zone] = match;
+      if (!zone) return { kind: 'instant', value: `${pad(year, 4)}${pad(month)}${pad(day)}T${hour}${minute}${second}` };
+      const utc = new Date(Date.parse(value));
+      return {
+        kind: 'instant',
+        value: `${pad(utc.getUTCFullYear(), 4)}${pad(utc.getUTCMonth() + 1)}${pad(utc.getUTCDate())}T${pad(utc.getUTCHours())}${pad(utc.getUTCMinutes())}${pad(utc.getUTCSeconds())}Z`,
+      };
+    }
+  }
+}
+
+function describe(event: TimelineEvent, outletOf: (id: string) => string, options: ExportOptions): string {
+  const date = formatPartialDate({ value: event.date, precision: event.precision, approximate: event.approximate });
+  const outlets = [...new Set(event.mentions.map((mention) => outletOf(mention.source)))];
+  const lines = [
+    `When: ${date}${event.approximate ? ' (approximate: placed at the report that first mentions it)' : ''}`,
+    `Reported by: ${outlets.join(', ')}`,
+    ...(event.dateConflict ? [`Outlets disagree on the date: ${event.dateConflict.map((item) => `${item.date} (${item.sources.map(outletOf).join(', ')})`).join('; ')}`] : []),
+    '',
+    ...event.mentions.map((mention) => `${outletOf(mention.source)}: “${mention.text}” ${sentenceUrl(options.site, mention.source, mention.anchor)}`),
+  ];
+  return lines.join('\n');
+}
+
+/**
+ * Every happening of the timeline as an iCalendar file, made with the `ics` library. Each event's
+ * span follows the precision of its date (see `calendarSpan`); its description names the outlets
+ * and quotes the sentences, linking each to its source page.
+ */
+export function timelineIcs(incident: Pick<IncidentJson, 'events' | 'sources' | 'incident'>, options: TimelineIcsOptions): string {
+  const outlets = new Map(incident.sources.map((source) => [source.id, source.outlet]));
+  const outletOf = (id: string) => outlets.get(id) ?? id;
+  const host = new URL(options.site).hostname;
+  const events = incident.events.map((event) => {
+    const span = calendarSpan(event.date, event.precision);
+    const when =
+      span.kind === 'days' ? { start: span.start, end: span.end } : { start: span.value, startInputType: 'utc' as const, startOutputType: 'utc' as const };
+    return {
+      uid: `${event.id}@${host}`,
+      title: event.approximate ? `${event.summary} (date approximate)` : event.summary,
+      description: describe(event, outletOf, options),
+      url: eventUrl(options.site, event.id),
+      categories: [...new Set(event.mentions.map((mention) => outletOf(mention.source)))],
+      timestamp: options.generatedAt.getTime(),
+      ...when,
+    };
+  });
+  // The library accepts a DTSTAMP (`timestamp`) and an instant without end, which its types omit:
+  // RFC 5545 reads a DATE-TIME start without DTEND as an event that takes no time.
+  const { error, value } = createEvents(events as unknown as EventAttributes[], {
+    productId: 'Parallax',
+    method: 'PUBLISH',
+    calName: incident.incident.title,
+  });
+  if (error || value === null) throw error ?? new Error('the calendar could not be generated');
+  return value;
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import type { IncidentJson } from '../pipeline/build-incident.ts';
+import { formatPartialDate } from '../pipeline/partial-date.ts';
+
+/** A search record that no single page holds: one timeline entry or one claim. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** What kind of thing a search result is, as the search page labels it. */
+export const SEARCH_KINDS = { event: 'Timeline entry', claim: 'Claim', source: 'Source' } as const;
+
+/**
+ * The timeline entries and claims as search records: the timeline and the comparison each show
+ * many of them on one page, and a result should land on the entry or on the claim's sentence,
+ * not on the top of a long page. Source pages are indexed from their HTML.
+ *
+ * What a result is (`kind`), who reported it (`outlet`), the question a claim answers and where
+ * it is compared (`question`, `context`) are filters rather than metadata: Pagefind makes metadata
+ * searchable, and a search for "claim" should not match every claim.
+ */
+export function searchRecords(incident: Pick<IncidentJson, 'events' | 'claims' | 'sources' | 'incident'>, language = 'en'): SearchRecord[] {
+  const outlets = new Map(incident.sources.map((source) => [source.id, source.outlet]));
+  const outletOf = (id: string) => outlets.get(id) ?? id;
+  const questions = new Map(incident.incident.topics.map((topic) => [topic.id, topic.question]));
+  const events = incident.events.map((event): SearchRecord => {
+    const date = formatPartialDate({ value: event.date, precision: event.precision, approximate: event.approximate });
+    const reported = [...new Set(event.mentions.map((mention) => outletOf(mention.source)))];
+    return {
+      url: `/#${encodeURIComponent(event.id)}`,
+      // The summary is one of the mentions' sentences (or its start), so it is not indexed twice.
+      content: event.mentions.map((mention) => mention.text).join('\n'),
+      language,
+      meta: { title: `${date}: ${event.summary}` },
+      filters: { kind: [SEARCH_KINDS.event], outlet: reported },
+    };
+  });
+  const claims = incident.claims.map((claim): SearchRecord => {
+    const question = questions.get(claim.topic) ?? claim.topic;
+    const outlet = outletOf(claim.source);
+    return {
+      url: `/sources/${encodeURIComponent(claim.source)}/#${encodeURIComponent(claim.anchor)}`,
+      content: claim.text,
+      language,
+      // No title: Pagefind would make it searchable, and every claim of an outlet would then
+      // match the outlet's name ahead of its source page. The search page titles it from the filters.
+      meta: {},
+      filters: { kind: [SEARCH_KINDS.claim], outlet: [outlet], question: [question], context: [`/compare/#${encodeURIComponent(claim.topic)}`] },
+    };
+  });
+  return [...events, ...claims];
+}
+
+/** The records of the incident a build wrote to `<outDir>/incident.json`. */
+export async function incidentSearchRecords(outDir: URL): Promise<SearchRecord[]> {
+  const incident = JSON.parse(await readFile(new URL('incident.json', outDir), 'utf8')) as IncidentJson;
+  return searchRecords(incident);
+}

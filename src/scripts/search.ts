@@ -1,0 +1,167 @@
+/**
+ * Search on /search/, over the Pagefind index that the build writes to /pagefind/. The page's
+ * form works as a plain GET form (`?q=…`); this script answers it in the page, keeps the address
+ * in step with the words typed, and leaves the no-JavaScript notice in place if the index cannot
+ * be loaded (as under `astro dev`, which builds no index).
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  /** What the result is, who reported it and where it is compared; see src/lib/search-records.ts. */
+  filters: Record<string, string[] | undefined>;
+}
+
+interface PagefindSearch {
+  results: Array<{ id: string; data: () => Promise<PagefindResultData> }>;
+}
+
+interface PagefindModule {
+  init: () => Promise<void>;
+  search: (term: string) => Promise<PagefindSearch | null>;
+  preload: (term: string) => Promise<void>;
+}
+
+/** How many results to render at a time. */
+const PAGE_SIZE = 20;
+/** Typing pauses this long (ms) before a search runs. */
+const TYPING_PAUSE = 200;
+
+const form = document.querySelector<HTMLFormElement>('form.search-form');
+const input = document.querySelector<HTMLInputElement>('#search-query');
+const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
+const section = document.querySelector<HTMLElement>('[data-search-results]');
+const status = document.querySelector<HTMLElement>('[data-search-status]');
+const list = document.querySelector<HTMLOListElement>('[data-search-list]');
+
+/** Pagefind excerpts are text with <mark> around matches; anything else is dropped, not trusted. */
+function excerptNodes(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
+  const nodes: Node[] = [];
+  for (const node of parsed.body.firstElementChild?.childNodes ?? []) {
+    if (node.nodeType === Node.TEXT_NODE) nodes.push(document.createTextNode(node.textContent ?? ''));
+    else if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else nodes.push(document.createTextNode(node.textContent ?? ''));
+  }
+  return nodes;
+}
+
+function resultItem(data: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  const kind = document.createElement('p');
+  kind.className = 'search-kind';
+  kind.textContent = [data.filters['kind']?.[0] ?? 'Page', data.filters['outlet']?.join(', ')].filter(Boolean).join(' · ');
+  const heading = document.createElement('h3');
+  const link = document.createElement('a');
+  link.href = data.url;
+  const outlet = data.filters['outlet']?.[0];
+  const question = data.filters['question']?.[0];
+  link.textContent = data.meta['title'] ?? (outlet && question ? `${outlet} on “${question}”` : data.url);
+  heading.append(link);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-excerpt';
+  excerpt.append(...excerptNodes(data.excerpt));
+  item.append(kind, heading, excerpt);
+  const context = data.filters['context']?.[0];
+  if (context) {
+    const more = document.createElement('p');
+    more.className = 'search-context';
+    const contextLink = document.createElement('a');
+    contextLink.href = context;
+    contextLink.textContent = 'See the question in the comparison';
+    more.append(contextLink);
+    item.append(more);
+  }
+  return item;
+}
+
+function setAddress(term: string): void {
+  const url = new URL(location.href);
+  if (term) url.searchParams.set('q', term);
+  else url.searchParams.delete('q');
+  history.replaceState(history.state, '', url);
+}
+
+async function start(): Promise<void> {
+  if (!form || !input || !section || !status || !list) return;
+  let pagefind: PagefindModule;
+  try {
+    // A run-time address: the index is written after the site is bundled, so it cannot be bundled.
+    const address = new URL('/pagefind/pagefind.js', location.href).href;
+    pagefind = (await import(/* @vite-ignore */ address)) as PagefindModule;
+    await pagefind.init();
+  } catch {
+    return;
+  }
+  fallback?.setAttribute('hidden', '');
+  section.hidden = false;
+
+  let latest = 0;
+  let moreButton: HTMLButtonElement | undefined;
+
+  const run = async (raw: string) => {
+    const term = raw.trim();
+    const ticket = ++latest;
+    setAddress(term);
+    moreButton?.remove();
+    if (!term) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    const search = await pagefind.search(term);
+    if (ticket !== latest || !search) return;
+    const results = search.results;
+    list.replaceChildren();
+    status.textContent =
+      results.length === 0
+        ? `Nothing found for “${term}”.`
+        : `${results.length} ${results.length === 1 ? 'result' : 'results'} for “${term}”.`;
+    let shown = 0;
+    const showMore = async () => {
+      const next = results.slice(shown, shown + PAGE_SIZE);
+      const data = await Promise.all(next.map((result) => result.data()));
+      if (ticket !== latest) return;
+      list.append(...data.map(resultItem));
+      shown += next.length;
+      moreButton?.remove();
+      if (shown < results.length) {
+        moreButton = document.createElement('button');
+        moreButton.type = 'button';
+        moreButton.className = 'search-more';
+        moreButton.textContent = `Show ${Math.min(PAGE_SIZE, results.length - shown)} more`;
+        moreButton.addEventListener('click', () => void showMore());
+        list.after(moreButton);
+      }
+    };
+    await showMore();
+  };
+
+  let timer: number | undefined;
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    if (input.value.trim()) void pagefind.preload(input.value.trim());
+    timer = window.setTimeout(() => void run(input.value), TYPING_PAUSE);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    void run(input.value);
+  });
+
+  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  if (initial) {
+    input.value = initial;
+    await run(initial);
+  }
+}
+
+void start();
+
+// A module, so that its top-level names stay its own.
+export {};

@@ -1,0 +1,87 @@
+import ICAL from 'ical.js';
+import { describe, expect, test } from 'vitest';
+import { calendarSpan, timelineIcs } from '../../src/lib/exports/ics.ts';
+import { exportIncident, exportSite } from '../fixtures/exports/incident.ts';
+
+const generatedAt = new Date('2026-01-02T03:04:05Z');
+
+function parsedEvents(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return calendar.getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+}
+
+describe('calendarSpan', () => {
+  test('spans a day as that one day, all-day', () => {
+    expect(calendarSpan('2021-02-28', 'day')).toEqual({ kind: 'days', start: [2021, 2, 28], end: [2021, 3, 1] });
+    expect(calendarSpan('2020-12-31', 'day')).toEqual({ kind: 'days', start: [2020, 12, 31], end: [2021, 1, 1] });
+  });
+
+  test('spans a month as the whole month, December into January', () => {
+    expect(calendarSpan('2021-02', 'month')).toEqual({ kind: 'days', start: [2021, 2, 1], end: [2021, 3, 1] });
+    expect(calendarSpan('2020-12', 'month')).toEqual({ kind: 'days', start: [2020, 12, 1], end: [2021, 1, 1] });
+  });
+
+  test('spans a year as the whole year', () => {
+    expect(calendarSpan('1998', 'year')).toEqual({ kind: 'days', start: [1998, 1, 1], end: [1999, 1, 1] });
+  });
+
+  test('keeps a time with a zone as a UTC instant and one without as floating time', () => {
+    expect(calendarSpan('2021-05-02T23:40+02:00', 'time')).toEqual({ kind: 'instant', value: '20210502T214000Z' });
+    expect(calendarSpan('2021-05-03T08:00', 'time')).toEqual({ kind: 'instant', value: '20210503T080000' });
+  });
+});
+
+describe('timelineIcs', () => {
+  const ics = timelineIcs(exportIncident, { site: exportSite, generatedAt });
+  const events = parsedEvents(ics);
+  const byUid = new Map(events.map((event) => [event.uid, event]));
+  const at = (id: string) => {
+    const event = byUid.get(`${id}@parallax.test`);
+    if (!event) throw new Error(`no event ${id}`);
+    return event;
+  };
+
+  test('parses back with one event per happening, each with its link', () => {
+    expect(events).toHaveLength(exportIncident.events.length);
+    expect(at('built').component.getFirstPropertyValue('url')).toBe('https://parallax.test/#built');
+  });
+
+  test('makes a year an all-day span over the whole year', () => {
+    const event = at('built');
+    expect(event.startDate.isDate).toBe(true);
+    expect(event.startDate.toString()).toBe('1998-01-01');
+    expect(event.endDate.toString()).toBe('1999-01-01');
+  });
+
+  test('makes a month an all-day span over the whole month', () => {
+    expect([at('inspection').startDate.toString(), at('inspection').endDate.toString()]).toEqual(['2021-02-01', '2021-03-01']);
+    expect([at('december').startDate.toString(), at('december').endDate.toString()]).toEqual(['2020-12-01', '2021-01-01']);
+    expect(at('inspection').startDate.isDate).toBe(true);
+  });
+
+  test('makes a day one all-day date', () => {
+    const event = at('month-end');
+    expect(event.startDate.isDate).toBe(true);
+    expect(event.startDate.toString()).toBe('2021-02-28');
+    expect(event.endDate.toString()).toBe('2021-03-01');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20210228');
+  });
+
+  test('keeps a stated time, in UTC when the zone is known and floating when it is not', () => {
+    expect(at('siren').startDate.isDate).toBe(false);
+    expect(at('siren').startDate.toString()).toBe('2021-05-02T21:40:00Z');
+    expect(at('call').startDate.toString()).toBe('2021-05-03T08:00:00');
+    expect(at('call').startDate.zone?.tzid).toBe('floating');
+  });
+
+  test('says when a date is approximate or disputed, and quotes the sentences', () => {
+    expect(at('failure').summary).toBe('The dam failed. (date approximate)');
+    expect(at('failure').description).toContain('Outlets disagree on the date');
+    expect(at('inspection').description).toContain('Weekly, Inc.: “Inspectors wrote:\n"cracks"; nobody acted.” https://parallax.test/sources/weekly/#s-2');
+  });
+
+  test('is reproducible: the stamp is the time passed in', () => {
+    expect(at('built').component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2026-01-02T03:04:05Z');
+    expect(timelineIcs(exportIncident, { site: exportSite, generatedAt })).toBe(ics);
+  });
+});
