@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { processArticle } from '../pipeline/process-article.ts';
-import { readContent } from '../pipeline/read-content.ts';
+import type { ContentProblem } from '../pipeline/content-error.ts';
+import { parseIncidentFile, readContent } from '../pipeline/read-content.ts';
+import type { IncidentFile } from '../pipeline/schema.ts';
 
 export interface ParallaxLoaderOptions {
   /** The content folder (holds incident.yaml and articles/). */
@@ -15,8 +20,9 @@ export interface ParallaxLoaderOptions {
 export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   return {
     name: 'parallax-articles',
-    async load({ store, logger, generateDigest, parseData }) {
+    async load({ store, logger, generateDigest, parseData, config }) {
       const content = readContent(options.dir);
+      const root = fileURLToPath(config.root);
       const keep = new Set<string>();
       let processed = 0;
       for (const article of content.articles) {
@@ -29,8 +35,10 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
         }
         const { html, ...entry } = result;
-        const data = await parseData({ id: article.id, data: { ...entry }, filePath: article.file });
-        store.set({ id: article.id, data, digest, rendered: { html }, filePath: article.file });
+        // The data store takes paths relative to the project root only, and content may live anywhere.
+        const filePath = path.relative(root, path.resolve(article.file));
+        const data = await parseData({ id: article.id, data: { ...entry }, filePath });
+        store.set({ id: article.id, data, digest, rendered: { html }, filePath });
       }
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
       logger.info(`${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged)`);
@@ -38,12 +46,29 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   };
 }
 
+/**
+ * `incident.yaml` of a content folder. Only that file is read when it is valid: reading the whole
+ * folder again would parse every article a second time. When it is not, the whole folder is read
+ * so that the error lists every problem of the content, as the articles' loader does.
+ */
+function readIncident(dir: string): IncidentFile {
+  const file = path.join(dir, 'incident.yaml');
+  const problems: ContentProblem[] = [];
+  let incident: IncidentFile | undefined;
+  try {
+    incident = parseIncidentFile(readFileSync(file, 'utf8'), file, problems);
+  } catch {
+    incident = undefined;
+  }
+  return incident && problems.length === 0 ? incident : readContent(dir).incident;
+}
+
 /** Loads `incident.yaml` of a content folder as a single entry with the id `incident`. */
 export function parallaxIncident(options: ParallaxLoaderOptions): Loader {
   return {
     name: 'parallax-incident',
     async load({ store, parseData }) {
-      const { incident } = readContent(options.dir);
+      const incident = readIncident(options.dir);
       store.clear();
       store.set({ id: 'incident', data: await parseData({ id: 'incident', data: { ...incident } }) });
     },

@@ -28,6 +28,8 @@ const OPENING = new Map([
   ['»', '«'],
 ]);
 const CLOSING = new Set(['”', '»', '«', '“']);
+/** Every mark that can open or close a quotation by itself (’ only closes one that ‘ opened). */
+const ANY_MARK = /[“„«»"‘”]/u;
 
 /**
  * The outermost quotations of a text: “…”, „…“, «…», "…" and ‘…’. A curly single mark counts only
@@ -36,6 +38,8 @@ const CLOSING = new Set(['”', '»', '«', '“']);
  * other quotation, ends a quotation carried over from the previous sentence.
  */
 export function quotationSpans(text: string, options: QuotationSpansOptions = {}): QuotationSpan[] {
+  // Most sentences hold no quotation mark at all; the scan below looks at every character.
+  if (!options.open && !ANY_MARK.test(text)) return [];
   const spans: QuotationSpan[] = [];
   let open = options.open ? { at: 0, mark: '“', close: '”', carried: true } : undefined;
   let depth = open ? 1 : 0;
@@ -118,6 +122,14 @@ interface Party {
 /** The context with the actors' names compiled once for all the sentences it reaches. */
 interface Context extends AttributeSpeakerContext {
   names: readonly NamePattern[];
+  /**
+   * Within one paragraph of `attributeSentences`: the attribution of its sentence `k` read as the
+   * previous sentence of another (without a next sentence), by `k`. Each sentence's reading reaches
+   * back through all the sentences before it, so without this a paragraph costs the square of its length.
+   */
+  previousReadings?: Map<number, Attribution>;
+  /** Within one `attributeSentences`: the actors named in a text, by text. */
+  namedIn?: Map<string, Named[]>;
 }
 
 const SPEECH_VERBS = [
@@ -177,10 +189,10 @@ const possessiveless = (word: string) => word.replace(/[’']s?$/u, '');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
 
 /** A text with its quotations replaced by a placeholder, so that words inside a quotation never attribute it. */
-function mask(text: string): string {
+function mask(text: string, spans: readonly QuotationSpan[] = quotationSpans(text)): string {
   let out = '';
   let at = 0;
-  for (const span of quotationSpans(text)) {
+  for (const span of spans) {
     out += `${text.slice(at, span.start)} «Q» `;
     at = span.end;
   }
@@ -204,6 +216,18 @@ function compileNames(actors: readonly Actor[]): NamePattern[] {
     .flatMap((actor) => [actor.name, ...actor.aliases].filter((name) => name.trim()).map((name) => ({ actor, name: name.trim() })))
     .sort((a, b) => b.name.length - a.name.length)
     .map(({ actor, name }) => ({ actor, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu') }));
+}
+
+/** `findActors` with the names of the context, remembered for the texts one article reads again and again. */
+function actorsIn(text: string, context: Context): Named[] {
+  const cache = context.namedIn;
+  if (!cache) return findActors(text, context.names);
+  let found = cache.get(text);
+  if (!found) {
+    found = findActors(text, context.names);
+    cache.set(text, found);
+  }
+  return found;
 }
 
 /** Actor names and aliases found in a text, longest first, never overlapping. */
@@ -259,19 +283,19 @@ interface Scope {
 
 /** The party a subject phrase stands for. */
 function resolveParty(rawPhrase: string, apposition: string | undefined, scope: Scope): Resolution {
-  const { names, outlet } = scope.context;
+  const { outlet } = scope.context;
   const phrase = clean(rawPhrase).replace(/(?<=\p{Lu}[\p{L}\p{N}]*)\s+(?:report|reports|statement|findings|analysis)$/u, '');
   if (!phrase) return undefined;
   if (isOutlet(phrase, outlet) || isOutlet(phrase.replace(/^the\s+/iu, ''), outlet)) return 'outlet';
 
   const behalfOf = ROLE_FOR.exec(phrase);
   if (behalfOf?.[1]) {
-    const behalf = findActors(behalfOf[1], names)[0];
+    const behalf = actorsIn(behalfOf[1], scope.context)[0];
     if (behalf) return { speaker: behalf.actor.name, actor: behalf.actor.id };
     return nearbyParty(scope);
   }
 
-  const named = findActors(phrase, names);
+  const named = actorsIn(phrase, scope.context);
   const run = nameRun(phrase);
   const last = named[named.length - 1];
   if (last) {
@@ -281,7 +305,7 @@ function resolveParty(rawPhrase: string, apposition: string | undefined, scope: 
   }
   if (run && !/^(?:It|He|She|They|We|I|This|That)$/u.test(run)) {
     if (isOutlet(run, outlet)) return 'outlet';
-    const role = apposition ? findActors(apposition, names)[0] : undefined;
+    const role = apposition ? actorsIn(apposition, scope.context)[0] : undefined;
     return role ? { speaker: run, actor: role.actor.id } : { speaker: run };
   }
   const head = (phrase.split(' ').pop() ?? '').toLowerCase();
@@ -295,8 +319,8 @@ function nearbyParty(scope: Scope): Party | undefined {
   const { context } = scope;
   const previous = previousParty(context);
   if (previous) return previous;
-  const near = new Set([...findActors(scope.prefix, context.names), ...findActors(context.previous ?? '', context.names)].map((n) => n.actor.id));
-  const pool = near.size ? near : new Set((context.earlier ?? []).flatMap((s) => findActors(s, context.names)).map((n) => n.actor.id));
+  const near = new Set([...actorsIn(scope.prefix, context), ...actorsIn(context.previous ?? '', context)].map((n) => n.actor.id));
+  const pool = near.size ? near : new Set((context.earlier ?? []).flatMap((s) => actorsIn(s, context)).map((n) => n.actor.id));
   if (pool.size !== 1) return undefined;
   const actor = context.actors.find((a) => pool.has(a.id));
   return actor ? { speaker: actor.name, actor: actor.id } : undefined;
@@ -305,14 +329,21 @@ function nearbyParty(scope: Scope): Party | undefined {
 function previousParty(context: Context): Party | undefined {
   if (!context.previous) return undefined;
   const earlier = context.earlier ?? [];
-  const before = earlier[earlier.length - 1];
-  const result = attribute(context.previous, {
-    actors: context.actors,
-    names: context.names,
-    outlet: context.outlet,
-    ...(before !== undefined ? { previous: before } : {}),
-    earlier: earlier.slice(0, -1),
-  });
+  // The previous sentence is the paragraph's sentence number `earlier.length`, read in the same context wherever it is asked for.
+  let result = context.previousReadings?.get(earlier.length);
+  if (!result) {
+    const before = earlier[earlier.length - 1];
+    result = attribute(context.previous, {
+      actors: context.actors,
+      names: context.names,
+      outlet: context.outlet,
+      ...(before !== undefined ? { previous: before } : {}),
+      earlier: earlier.slice(0, -1),
+      ...(context.previousReadings ? { previousReadings: context.previousReadings } : {}),
+      ...(context.namedIn ? { namedIn: context.namedIn } : {}),
+    });
+    context.previousReadings?.set(earlier.length, result);
+  }
   return result.speaker ? { speaker: result.speaker, ...(result.actor ? { actor: result.actor } : {}) } : undefined;
 }
 
@@ -416,7 +447,7 @@ export function attributeSpeaker(sentence: string, context: AttributeSpeakerCont
 function attribute(sentence: string, context: Context): Attribution {
   const spans = quotationSpans(sentence);
   const quoted = spans.some((span) => countWords(span.inner) >= 3);
-  const masked = mask(sentence);
+  const masked = mask(sentence, spans);
   const chosen = choose(masked, context);
   const result = (party: Resolution | null): Attribution =>
     party && party !== 'outlet' ? { speaker: party.speaker, ...(party.actor ? { actor: party.actor } : {}), quoted } : { quoted };
@@ -436,6 +467,8 @@ function attribute(sentence: string, context: Context): Attribution {
         outlet: context.outlet,
         ...(context.previous !== undefined ? { previous: context.previous } : {}),
         ...(context.earlier ? { earlier: context.earlier } : {}),
+        ...(context.previousReadings ? { previousReadings: context.previousReadings } : {}),
+        ...(context.namedIn ? { namedIn: context.namedIn } : {}),
       });
       if (fromNext) return result(fromNext);
     }
@@ -450,11 +483,13 @@ function attribute(sentence: string, context: Context): Attribution {
  */
 export function attributeSentences(article: ArticleAnalysis, actors: readonly Actor[]): Map<string, Attribution> {
   const names = compileNames(actors);
+  const namedIn = new Map<string, Named[]>();
   const out = new Map<string, Attribution>();
   let lastOfPrevious: Attribution | undefined;
   let block: Sentence[] = [];
   const flush = () => {
     const texts = block.map((s) => s.text);
+    const previousReadings = new Map<number, Attribution>();
     block.forEach((sentence, i) => {
       const previous = texts[i - 1];
       const next = texts[i + 1];
@@ -465,6 +500,8 @@ export function attributeSentences(article: ArticleAnalysis, actors: readonly Ac
         ...(previous !== undefined ? { previous } : {}),
         ...(next !== undefined ? { next } : {}),
         earlier: texts.slice(0, Math.max(0, i - 1)),
+        previousReadings,
+        namedIn,
       });
       if (!attribution.speaker && sentence.blockType === 'blockquote' && lastOfPrevious?.speaker) {
         attribution = { ...attribution, speaker: lastOfPrevious.speaker, ...(lastOfPrevious.actor ? { actor: lastOfPrevious.actor } : {}) };

@@ -1,12 +1,13 @@
+import { attributeSentences } from './attribute-speaker.ts';
 import { extractCitations } from './extract-citations.ts';
 import { extractClaims } from './extract-claims.ts';
 import { extractEventMentions } from './extract-event-mentions.ts';
-import { extractQuotes } from './extract-quotes.ts';
+import { extractQuotes, type ExtractedQuote } from './extract-quotes.ts';
 import { groupQuotes } from './group-quotes.ts';
 import { mergeEvents } from './merge-events.ts';
 import { publishedIso } from './partial-date.ts';
 import type { ArticleFrontmatter, IncidentFile } from './schema.ts';
-import type { ArticleAnalysis, Citation, Claim, QuoteGroup, TimelineEvent } from './types.ts';
+import type { ArticleAnalysis, Citation, Claim, EventMention, QuoteGroup, TimelineEvent } from './types.ts';
 
 /** What the merge needs of an article: its analysis and its frontmatter. */
 export interface IncidentArticle extends ArticleAnalysis {
@@ -63,15 +64,26 @@ function toSource(article: IncidentArticle): IncidentSource {
 export function buildIncident(definition: IncidentFile, articles: readonly IncidentArticle[]): IncidentJson {
   const ordered = [...articles].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const { actors } = definition;
-  const mentions = ordered.flatMap((article) => extractEventMentions(article, { actors }));
-  const quotes = ordered.flatMap((article) => extractQuotes(article, { actors }));
+  const mentions: EventMention[] = [];
+  const claims: Claim[] = [];
+  const quotes: ExtractedQuote[] = [];
+  const citations: Citation[] = [];
+  const stems = new Map<string, readonly string[]>();
+  for (const article of ordered) {
+    mentions.push(...extractEventMentions(article, { actors }));
+    // Claims, quotes and citations all need who says what; reading it once per article saves two thirds of that work.
+    const speakers = attributeSentences(article, actors);
+    claims.push(...extractClaims(article, definition, { speakers, stems }));
+    quotes.push(...extractQuotes(article, { actors }, { speakers }));
+    citations.push(...extractCitations(article, { actors, speakers }));
+  }
   return {
     incident: { title: definition.title, summary: definition.summary, topics: definition.topics, actors },
     sources: ordered.map(toSource),
     events: mergeEvents(mentions, { actors }),
-    claims: ordered.flatMap((article) => extractClaims(article, definition)),
+    claims,
     quotes: groupQuotes(quotes, ordered),
-    citations: ordered.flatMap((article) => extractCitations(article, { actors })),
+    citations,
   };
 }
 

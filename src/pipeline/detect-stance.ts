@@ -23,11 +23,16 @@ export interface CueMatch {
 // ("vnet.cn", "didn't" stay one word, so offsets keep pointing at what was written).
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu;
 
+/** The endings `normalizeSpelling` rewrites, without the conditions on what precedes them. */
+const SPELLING_ENDINGS = /(?:ys(?:e|ed|es|ing)|is(?:e|ed|es|ing|ation|ations)|our(?:s|ed|ing|ite|ites|able)?|tre[sd]?|ences?|programmes?)$/u;
+
 /**
  * British and American spellings of one word compare equal once both are rewritten the same way;
  * the rewrite never has to produce a real word, only the same string for both spellings.
  */
 export function normalizeSpelling(word: string): string {
+  // Each rewrite below needs one of these endings; most words have none, and six replacements per word add up.
+  if (!SPELLING_ENDINGS.test(word)) return word;
   return word
     .replace(/ys(e|ed|es|ing)$/u, 'yz$1')
     .replace(/(?<=\p{L}{3})is(e|ed|es|ing|ation|ations)$/u, 'iz$1')
@@ -40,12 +45,19 @@ export function normalizeSpelling(word: string): string {
 /**
  * The stemmed tokens of a text with their word offsets, stop words kept, spelling variants merged.
  * Contractions yield their parts ("didn't" → "didn", "t"), each pointing at the whole word.
+ * `stems` remembers each word's stems for the next call: a corpus repeats its vocabulary, and
+ * stemming is most of the cost.
  */
-export function wordTokens(text: string): WordToken[] {
+export function wordTokens(text: string, stems?: Map<string, readonly string[]>): WordToken[] {
   const out: WordToken[] = [];
   for (const match of text.normalize('NFC').matchAll(WORD)) {
     const word = match[0].toLowerCase();
-    for (const stem of stemTokens(normalizeSpelling(word), { keepStopWords: true })) {
+    let wordStems = stems?.get(word);
+    if (!wordStems) {
+      wordStems = stemTokens(normalizeSpelling(word), { keepStopWords: true });
+      stems?.set(word, wordStems);
+    }
+    for (const stem of wordStems) {
       out.push({ stem, word, start: match.index, end: match.index + match[0].length });
     }
   }
@@ -59,9 +71,9 @@ export interface CuePhrase {
 }
 
 /** The stems of each cue, as `wordTokens` gives them for the same words in a sentence; longest first. */
-export function compileCues(cues: readonly string[]): CuePhrase[] {
+export function compileCues(cues: readonly string[], stems?: Map<string, readonly string[]>): CuePhrase[] {
   return cues
-    .map((cue) => ({ cue, stems: wordTokens(cue).map((token) => token.stem) }))
+    .map((cue) => ({ cue, stems: wordTokens(cue, stems).map((token) => token.stem) }))
     .filter((phrase) => phrase.stems.length > 0)
     .sort((a, b) => b.stems.length - a.stems.length);
 }

@@ -1,9 +1,11 @@
-import { attributeSentences, quotationSpans } from './attribute-speaker.ts';
+import { attributeSentences, quotationSpans, type Attribution } from './attribute-speaker.ts';
 import type { Actor, ArticleAnalysis, Citation } from './types.ts';
 
 export interface ExtractCitationsOptions {
   /** Actors of incident.yaml (default none): a cited party that is an actor gets the actor's id as key, and "in its statement" names its issuer. */
   actors?: readonly Actor[];
+  /** The article's `attributeSentences`, when the caller has them already (default: computed). */
+  speakers?: ReadonlyMap<string, Attribution>;
 }
 
 /** "news agency", "Norwegian public broadcaster", "security researcher": words that introduce a name. */
@@ -32,6 +34,8 @@ const BEFORE_VERB: RegExp[] = [
   new RegExp(`${NAME}[’']s\\s+(?:own\\s+)?(?:report|reporting|findings|analysis|investigation)\\b`, 'gu'),
 ];
 const LEADING_NAME = new RegExp(`^${NAME}`, 'u');
+/** A word each pattern of BEFORE_VERB needs (they are case-sensitive too). */
+const REPORT_WORD = /report|findings|analysis|investigation/u;
 /** Words that end the name of a cited party: "told Reuters they're looking …", "to Android Authority after …". */
 const STOP_WORDS = new Set(
   `which who whom that on in at after before when earlier last this yesterday today they it he she we about from and but while over
@@ -76,14 +80,28 @@ const slug = (text: string) =>
 const cleanName = (name: string) => name.replace(/[.’']+$/u, '').replace(/[’']s$/u, '').trim();
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
 
+/** An actor's name or alias as a pattern, in the order of incident.yaml. */
+interface ActorName {
+  actor: Actor;
+  length: number;
+  pattern: RegExp;
+}
+
+/** The patterns of every name and alias, compiled once per article rather than once per phrase. */
+function actorNames(actors: readonly Actor[]): ActorName[] {
+  return actors.flatMap((actor) =>
+    [actor.name, ...actor.aliases]
+      .filter((name) => name.trim())
+      .map((name) => ({ actor, length: name.length, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(name.trim())}(?![\\p{L}\\p{N}])`, 'iu') })),
+  );
+}
+
 /** The actor a phrase names, if any: the longest of its names or aliases found in the phrase. */
-function actorIn(phrase: string, actors: readonly Actor[]): Actor | undefined {
+function actorIn(phrase: string, names: readonly ActorName[]): Actor | undefined {
   let best: { actor: Actor; length: number } | undefined;
-  for (const actor of actors) {
-    for (const name of [actor.name, ...actor.aliases]) {
-      if (!name.trim() || (best && best.length >= name.length)) continue;
-      if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(name.trim())}(?![\\p{L}\\p{N}])`, 'iu').test(phrase)) best = { actor, length: name.length };
-    }
+  for (const { actor, length, pattern } of names) {
+    if (best && best.length >= length) continue;
+    if (pattern.test(phrase)) best = { actor, length };
   }
   return best?.actor;
 }
@@ -106,8 +124,9 @@ function unquoted(text: string): string {
  */
 export function extractCitations(article: ArticleAnalysis, options: ExtractCitationsOptions = {}): Citation[] {
   const actors = options.actors ?? [];
+  const names = actorNames(actors);
   const outletKey = slug(article.outlet);
-  const speakers = attributeSentences(article, actors);
+  const speakers = options.speakers ?? attributeSentences(article, actors);
   const out: Citation[] = [];
 
   for (const sentence of article.sentences) {
@@ -130,17 +149,18 @@ export function extractCitations(article: ArticleAnalysis, options: ExtractCitat
         const from = match.index + match[0].length;
         const rest = text.slice(from);
         const phrase = phraseAfter(rest);
-        const actor = phrase ? actorIn(phrase, actors) : undefined;
+        const actor = phrase ? actorIn(phrase, names) : undefined;
         const named = leadingName(rest);
         if (actor) add(kind, named && phrase.includes(named.name) ? named.name : phrase, actor.id, match.index, from + phrase.length);
         else if (named) add(kind, named.name, slug(named.name), match.index, from + named.length);
       }
     }
-    for (const regex of BEFORE_VERB) {
+    // Each pattern ends on one of these words; the name before it is costly to look for everywhere.
+    for (const regex of REPORT_WORD.test(text) ? BEFORE_VERB : []) {
       for (const match of text.matchAll(regex)) {
         const name = cleanName(match[2] ?? '');
         if (!name || NOT_NAMES.has(name.toLowerCase())) continue;
-        const actor = actorIn(match[1] ?? '', actors);
+        const actor = actorIn(match[1] ?? '', names);
         add('report', name, actor ? actor.id : slug(name), match.index, match.index + match[0].length);
       }
     }

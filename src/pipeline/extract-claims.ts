@@ -1,4 +1,4 @@
-import { attributeSentences } from './attribute-speaker.ts';
+import { attributeSentences, type Attribution } from './attribute-speaker.ts';
 import { compileCues, detectStance, findCues, wordTokens, type CueMatch, type CuePhrase, type WordToken } from './detect-stance.ts';
 import type { ArticleAnalysis, Claim, DatedSentence, IncidentDefinition, Topic } from './types.ts';
 
@@ -8,6 +8,10 @@ export interface ExtractClaimsOptions {
    * neighbouring sentence of its paragraph carry (default true).
    */
   context?: boolean;
+  /** The article's `attributeSentences`, when the caller has them already (default: computed). */
+  speakers?: ReadonlyMap<string, Attribution>;
+  /** Each word's stems, remembered across the calls that share this map (default: remembered for this call only). */
+  stems?: Map<string, readonly string[]>;
 }
 
 const HEADING = /^h([1-6])$/u;
@@ -34,7 +38,8 @@ function topicsIn(tokens: readonly WordToken[], topics: readonly CompiledTopic[]
   return out;
 }
 
-const compileTopics = (topics: readonly Topic[]): CompiledTopic[] => topics.map((topic) => ({ topic, cues: compileCues(topic.cues) }));
+const compileTopics = (topics: readonly Topic[], stems?: Map<string, readonly string[]>): CompiledTopic[] =>
+  topics.map((topic) => ({ topic, cues: compileCues(topic.cues, stems) }));
 
 /** The ids of the topics whose cues occur in a sentence (the longer of two overlapping cues wins). */
 export function sentenceTopics(text: string, topics: readonly Topic[]): Set<string> {
@@ -64,10 +69,11 @@ function blocksOf(sentences: readonly DatedSentence[]): DatedSentence[][] {
  */
 export function extractClaims(article: ArticleAnalysis, incident: IncidentDefinition, options: ExtractClaimsOptions = {}): Claim[] {
   const useContext = options.context ?? true;
-  const topics = compileTopics(incident.topics);
-  const tokens = new Map(article.sentences.map((s) => [s.id, wordTokens(s.text)]));
+  const stems = options.stems ?? new Map<string, readonly string[]>();
+  const topics = compileTopics(incident.topics, stems);
+  const tokens = new Map(article.sentences.map((s) => [s.id, wordTokens(s.text, stems)]));
   const own = new Map(article.sentences.map((s) => [s.id, topicsIn(tokens.get(s.id) ?? [], topics)]));
-  const speakers = attributeSentences(article, incident.actors);
+  const speakers = options.speakers ?? attributeSentences(article, incident.actors);
   const claims: Claim[] = [];
   const headings: Array<{ level: number; topics: Set<string> }> = [];
 

@@ -135,10 +135,28 @@ function withoutQuotations(text: string): string {
   return out;
 }
 
+/** The actors' names and aliases as `words` reads them, prepared once for all the sentences of an article. */
+interface ActorNames {
+  /** Whether the incident defines any actor. */
+  any: boolean;
+  /** Each name's words joined by single spaces. */
+  keys: string[];
+  /** Every word of every name. */
+  words: Set<string>;
+}
+
+function actorNames(actors: readonly Actor[]): ActorNames {
+  const names = actors.flatMap((actor) => [actor.name, ...actor.aliases]);
+  return {
+    any: actors.length > 0,
+    keys: names.map((name) => words(name).join(' ')).filter((key) => key !== ''),
+    words: new Set(names.flatMap(words)),
+  };
+}
+
 /** A sentence that is only a dateline or revision label once its dates are removed. */
-function isDateline(masked: string, actors: readonly Actor[]): boolean {
-  const actorWords = new Set(actors.flatMap((a) => [a.name, ...a.aliases]).flatMap(words));
-  return words(masked).filter((w) => !DATELINE_WORDS.has(w) && !actorWords.has(w) && !/\d/.test(w)).length <= 1;
+function isDateline(masked: string, names: ActorNames): boolean {
+  return words(masked).filter((w) => !DATELINE_WORDS.has(w) && !names.words.has(w) && !/\d/.test(w)).length <= 1;
 }
 
 /** A date expression that labels the article or one of its revisions ("Updated on March 22:"). */
@@ -214,15 +232,10 @@ function datingExpression(sentence: DatedSentence, dates: readonly DateExpressio
 }
 
 /** True when the text names one of the actors, or when no actors are defined. */
-function namesActor(text: string, actors: readonly Actor[]): boolean {
-  if (actors.length === 0) return true;
+function namesActor(text: string, names: ActorNames): boolean {
+  if (!names.any) return true;
   const lower = ` ${words(text).join(' ')} `;
-  return actors.some((actor) =>
-    [actor.name, ...actor.aliases].some((name) => {
-      const key = words(name).join(' ');
-      return key !== '' && lower.includes(` ${key} `);
-    }),
-  );
+  return names.keys.some((key) => lower.includes(` ${key} `));
 }
 
 /**
@@ -231,20 +244,20 @@ function namesActor(text: string, actors: readonly Actor[]): boolean {
  * ("NRK contacted the registry and it confirmed"). Without actors, any named party (a capitalised
  * word that is not a pronoun or an article) stands in for one.
  */
-function actorSpeaks(text: string, position: number, actors: readonly Actor[]): boolean {
+function actorSpeaks(text: string, position: number, names: ActorNames): boolean {
   const [start] = clauseAround(text, position);
   const before = text.slice(start, position);
-  if (actors.length === 0) {
+  if (!names.any) {
     const recent = before.match(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu)?.slice(-SUBJECT_WORDS) ?? [];
     return recent.some((word) => /^\p{Lu}/u.test(word) && !UNNAMED.has(word.toLowerCase()));
   }
-  return namesActor(words(before).slice(-SUBJECT_WORDS).join(' '), actors);
+  return namesActor(words(before).slice(-SUBJECT_WORDS).join(' '), names);
 }
 
 /** True when the sentence, outside quotations, reports a key happening in the past or as under way. */
-function reportsKeyHappening(text: string, actors: readonly Actor[]): boolean {
+function reportsKeyHappening(text: string, names: ActorNames): boolean {
   const plain = withoutQuotations(text);
-  if (namesActor(plain, actors) && STATEMENT.test(plain)) return true;
+  if (namesActor(plain, names) && STATEMENT.test(plain)) return true;
   if (ONGOING.test(plain)) return true;
   for (const pattern of [COMMUNICATED_RE, HAPPENED_RE, WITH_OBJECT_RE]) {
     for (const match of plain.matchAll(pattern)) {
@@ -254,7 +267,7 @@ function reportsKeyHappening(text: string, actors: readonly Actor[]): boolean {
       // "the reported data", "a confirmed case": a participle used as an adjective reports nothing.
       if (/\b(?:the|a|an|this|that|these|those|its|their|his|her|our|any|some)\s+$/iu.test(before)) continue;
       if (isIrrealisVerb(plain, at)) continue;
-      if (pattern === COMMUNICATED_RE && !actorSpeaks(plain, at, actors)) continue;
+      if (pattern === COMMUNICATED_RE && !actorSpeaks(plain, at, names)) continue;
       const tells = pattern === COMMUNICATED_RE || /^reported$/iu.test(match[0]);
       if (tells && SPECULATIVE.test(plain.slice(at + match[0].length, clauseAround(plain, at)[1]))) continue;
       return true;
@@ -274,6 +287,7 @@ function reportsKeyHappening(text: string, actors: readonly Actor[]): boolean {
  */
 export function extractEventMentions(article: ArticleAnalysis, options: ExtractEventMentionsOptions): EventMention[] {
   const anchorUndated = options.anchorUndated ?? true;
+  const names = actorNames(options.actors);
   const mentions: EventMention[] = [];
   for (const sentence of article.sentences) {
     const text = sentence.text.trim();
@@ -282,13 +296,13 @@ export function extractEventMentions(article: ArticleAnalysis, options: ExtractE
     const masked = maskDates(sentence.text, dates);
     if (GENERIC.test(masked)) continue;
     const hasDate = dates.some((expression) => expression.date !== null);
-    if (hasDate && isDateline(masked, options.actors)) continue;
+    if (hasDate && isDateline(masked, names)) continue;
     const expression = datingExpression(sentence, dates, masked);
     if (expression?.date) {
       mentions.push({ source: article.source, anchor: sentence.id, text: sentence.text, expression: expression.text, date: expression.date });
       continue;
     }
-    if (!anchorUndated || !reportsKeyHappening(masked, options.actors)) continue;
+    if (!anchorUndated || !reportsKeyHappening(masked, names)) continue;
     const anchor = anchorOf(sentence.reference);
     if (anchor) mentions.push({ source: article.source, anchor: sentence.id, text: sentence.text, date: anchor });
   }

@@ -1,4 +1,4 @@
-import { attributeSentences, countWords, quotationSpans } from './attribute-speaker.ts';
+import { attributeSentences, countWords, quotationSpans, type Attribution } from './attribute-speaker.ts';
 import type { Actor, ArticleAnalysis, QuoteMember } from './types.ts';
 
 /** A quotation as one source prints it, with whoever the source attributes it to. */
@@ -11,6 +11,8 @@ export interface ExtractedQuote extends QuoteMember {
 export interface ExtractQuotesOptions {
   /** Fewest words a quotation needs (default 4): shorter ones are mostly names, titles and scare quotes. */
   minWords?: number;
+  /** The article's `attributeSentences`, when the caller has them already (default: computed). */
+  speakers?: ReadonlyMap<string, Attribution>;
 }
 
 /** Every word capitalised: a name or a title in quotation marks, not something said. */
@@ -24,7 +26,7 @@ const isTitle = (text: string) => text.split(/\s+/u).every((word) => !/\p{Ll}/u.
  */
 export function extractQuotes(article: ArticleAnalysis, incident: { readonly actors: readonly Actor[] }, options: ExtractQuotesOptions = {}): ExtractedQuote[] {
   const minWords = options.minWords ?? 4;
-  const speakers = attributeSentences(article, incident.actors);
+  const speakers = options.speakers ?? attributeSentences(article, incident.actors);
   const out: ExtractedQuote[] = [];
   const sentences = article.sentences;
 

@@ -384,8 +384,53 @@ function overlaps(aLo: number, aHi: number, bLo: number, bHi: number): boolean {
   return aLo <= bHi && bLo <= aHi;
 }
 
+/**
+ * A set of pairs of mention indices (lo < hi), in open addressing over typed arrays. The index
+ * proposes the same pair from many bands and neighbourhoods, tens of millions of times for a
+ * large incident; a Set of numeric keys spends most of the merge on that.
+ */
+class PairSet {
+  los = new Int32Array(1024).fill(-1);
+  his = new Int32Array(1024);
+  size = 0;
+
+  /** Adds a pair; false when it was there already. */
+  add(lo: number, hi: number): boolean {
+    if (this.size * 2 >= this.los.length) this.grow();
+    const mask = this.los.length - 1;
+    for (let slot = mix(Math.imul(lo, 0x9e3779b1) ^ hi) & mask; ; slot = (slot + 1) & mask) {
+      const at = this.los[slot] ?? -1;
+      if (at === -1) {
+        this.los[slot] = lo;
+        this.his[slot] = hi;
+        this.size++;
+        return true;
+      }
+      if (at === lo && this.his[slot] === hi) return false;
+    }
+  }
+
+  private grow(): void {
+    const { los, his } = this;
+    this.los = new Int32Array(los.length * 2).fill(-1);
+    this.his = new Int32Array(los.length * 2);
+    this.size = 0;
+    for (let slot = 0; slot < los.length; slot++) {
+      const lo = los[slot] ?? -1;
+      if (lo !== -1) this.add(lo, his[slot] ?? 0);
+    }
+  }
+}
+
+/** Candidate pairs as two parallel lists of mention indices. */
+interface Pairs {
+  a: Int32Array;
+  b: Int32Array;
+  length: number;
+}
+
 /** Pairs worth comparing: all pairs of a small date block, MinHash/LSH bucket mates in a large one. */
-function candidatePairs(items: readonly Item[], hashes: Uint32Array, indexed: Uint8Array, settings: Settings): Array<[number, number]> {
+function candidatePairs(items: readonly Item[], hashes: Uint32Array, indexed: Uint8Array, settings: Settings): Pairs {
   const blocks = new Map<number, number[]>();
   items.forEach((item, index) => {
     for (let year = yearOfDay(item.lo); year <= yearOfDay(item.hi); year++) {
@@ -394,15 +439,22 @@ function candidatePairs(items: readonly Item[], hashes: Uint32Array, indexed: Ui
       else blocks.set(year, [index]);
     }
   });
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
+  const seen = new PairSet();
+  const pairs: Pairs = { a: new Int32Array(1024), b: new Int32Array(1024), length: 0 };
   const add = (a: number, b: number) => {
     const lo = Math.min(a, b);
     const hi = Math.max(a, b);
-    const key = lo * items.length + hi;
-    if (lo === hi || seen.has(key)) return;
-    seen.add(key);
-    pairs.push([lo, hi]);
+    if (lo === hi || !seen.add(lo, hi)) return;
+    if (pairs.length === pairs.a.length) {
+      const grown = { a: new Int32Array(pairs.a.length * 2), b: new Int32Array(pairs.b.length * 2) };
+      grown.a.set(pairs.a);
+      grown.b.set(pairs.b);
+      pairs.a = grown.a;
+      pairs.b = grown.b;
+    }
+    pairs.a[pairs.length] = lo;
+    pairs.b[pairs.length] = hi;
+    pairs.length++;
   };
   const signatureLength = settings.bands * settings.rows;
   const seeds = Array.from({ length: signatureLength }, (_, k) => mix(0x9e3779b9 + k * 0x632be5ab));
@@ -424,6 +476,7 @@ function candidatePairs(items: readonly Item[], hashes: Uint32Array, indexed: Ui
     return signature;
   };
   const byDate = (a: number, b: number) => (items[a]?.lo ?? 0) - (items[b]?.lo ?? 0) || a - b;
+  const seenBuckets = new Set<string>();
   for (const block of blocks.values()) {
     if (block.length <= settings.exactBlockSize) {
       for (let i = 0; i < block.length; i++) for (let j = i + 1; j < block.length; j++) add(block[i] ?? 0, block[j] ?? 0);
@@ -449,6 +502,10 @@ function candidatePairs(items: readonly Item[], hashes: Uint32Array, indexed: Ui
       }
       for (const bucket of buckets.values()) {
         if (bucket.length < 2) continue;
+        // A word shared by many mentions puts the very same mentions together in band after band; their pairs are known already.
+        const members = bucket.join(',');
+        if (seenBuckets.has(members)) continue;
+        seenBuckets.add(members);
         // An overfull bucket is a word most mentions share: compare only mentions close in time.
         const window = bucket.length > settings.maxBucketSize ? settings.maxBucketSize : bucket.length;
         if (bucket.length > settings.maxBucketSize) bucket.sort(byDate);
@@ -469,7 +526,10 @@ function cluster({ items, weights, hashes, indexed }: Prepared, settings: Settin
     score: number;
   }
   const edges: Edge[] = [];
-  for (const [a, b] of candidatePairs(items, hashes, indexed, settings)) {
+  const pairs = candidatePairs(items, hashes, indexed, settings);
+  for (let k = 0; k < pairs.length; k++) {
+    const a = pairs.a[k] ?? 0;
+    const b = pairs.b[k] ?? 0;
     const x = items[a];
     const y = items[b];
     if (!x || !y) continue;
@@ -502,7 +562,21 @@ function cluster({ items, weights, hashes, indexed }: Prepared, settings: Settin
     }
     return found;
   };
+  // Many candidate links join the same two groups; until one of them grows, their average link stays what it was.
+  const links = new WeakMap<Cluster, WeakMap<Cluster, number>>();
   const averageLink = (p: Cluster, q: Cluster): number => {
+    let known = links.get(p);
+    const link = known?.get(q);
+    if (link !== undefined) return link;
+    const value = computeAverageLink(p, q);
+    if (!known) {
+      known = new WeakMap();
+      links.set(p, known);
+    }
+    known.set(q, value);
+    return value;
+  };
+  const computeAverageLink = (p: Cluster, q: Cluster): number => {
     const left = p.members.slice(0, settings.representatives);
     const right = q.members.slice(0, settings.representatives);
     let sum = 0;

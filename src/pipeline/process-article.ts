@@ -1,3 +1,4 @@
+import type { ElementContent, Root, RootContent } from 'hast';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -9,7 +10,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from './content-error.ts';
 import { publishedIso, referenceFromPublished, toPartialDate } from './partial-date.ts';
-import type { ArticleSource } from './read-content.ts';
+import { withoutStack, type ArticleSource } from './read-content.ts';
 import rehypeSentenceAnchors from './rehype-sentence-anchors.ts';
 import remarkRevisions from './remark-revisions.ts';
 import { resolveDates } from './resolve-dates.ts';
@@ -35,6 +36,37 @@ export interface ProcessedArticle extends ArticleAnalysis {
   messages: ContentMessage[];
 }
 
+/** Phrasing elements, and only when all they hold is phrasing too, may be wrapped in a paragraph. */
+const PHRASING = new Set('a abbr b bdi bdo br cite code data del dfn em i img ins kbd mark q s samp small span strong sub sup time u var wbr'.split(' '));
+
+const isPhrasing = (node: RootContent): boolean =>
+  node.type === 'text' || (node.type === 'element' && PHRASING.has(node.tagName) && node.children.every(isPhrasing));
+
+/**
+ * Raw HTML blocks and the elements the sanitizer unwraps (`<div>a</div> b`, `<Warning>`) can leave
+ * text loose at the root, where sentence anchors never look; a paragraph of its own gives it anchors.
+ */
+function rehypeWrapLooseText() {
+  return function transform(tree: Root) {
+    const children: RootContent[] = [];
+    let run: ElementContent[] = [];
+    const flush = () => {
+      if (run.some((node) => node.type !== 'text' || node.value.trim())) children.push({ type: 'element', tagName: 'p', properties: {}, children: run });
+      else children.push(...run);
+      run = [];
+    };
+    for (const child of tree.children) {
+      if (isPhrasing(child)) run.push(child as ElementContent);
+      else {
+        flush();
+        children.push(child);
+      }
+    }
+    flush();
+    tree.children = children;
+  };
+}
+
 function processor(article: ArticleSource) {
   return unified()
     .use(remarkParse)
@@ -43,6 +75,7 @@ function processor(article: ArticleSource) {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeWrapLooseText)
     .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
     .use(rehypeSentenceAnchors, { locale: article.frontmatter.language })
     .use(rehypeStringify);
@@ -60,13 +93,13 @@ export function processArticle(article: ArticleSource): ProcessedArticle {
   try {
     html = String(tree.processSync(file));
   } catch (error) {
-    throw new ContentError([{ file: article.file, message: `could not be rendered: ${error instanceof Error ? error.message : String(error)}` }]);
+    throw withoutStack(new ContentError([{ file: article.file, message: `could not be rendered: ${error instanceof Error ? error.message : String(error)}` }]));
   }
   const lineShift = article.bodyLine - 1;
   const fatal: ContentProblem[] = file.messages
     .filter((message) => message.fatal)
     .map((message) => ({ file: article.file, ...(message.line ? { line: message.line + lineShift } : {}), message: message.reason }));
-  if (fatal.length) throw new ContentError(fatal);
+  if (fatal.length) throw withoutStack(new ContentError(fatal));
 
   const published = referenceFromPublished(article.frontmatter.published);
   const revisions = new Map<string, ReferenceDate>(

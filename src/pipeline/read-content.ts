@@ -78,10 +78,6 @@ function parseYaml(text: string, file: string, offsetLines: number, problems: Co
 /** Reads one article file: frontmatter validated against the schema, body kept verbatim. */
 export function parseArticleFile(raw: string, file: string, fileName: string, problems: ContentProblem[]): ArticleSource | undefined {
   const text = raw.replace(/^\uFEFF/, '');
-  if (text.includes('\uFFFD')) {
-    problems.push({ file, message: 'is not valid UTF-8 text: save it as UTF-8' });
-    return undefined;
-  }
   const match = FRONTMATTER.exec(text);
   if (!match) {
     problems.push({ file, line: 1, message: 'has no frontmatter: start the file with a `---` line, the fields title, outlet and published, and a closing `---` line' });
@@ -103,6 +99,37 @@ export function parseArticleFile(raw: string, file: string, fileName: string, pr
     body: text.slice(match[0].length).replace(/\r\n?/g, '\n'),
     bodyLine,
   };
+}
+
+/**
+ * The text of a file, or the line of its first byte that is not UTF-8. Decoding strictly keeps a
+ * real U+FFFD in an article from being taken for a decoding error.
+ */
+function decodeUtf8(bytes: Uint8Array): string | { line: number } {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    let index = loose.indexOf('\uFFFD');
+    // Every character before the first bad sequence decoded exactly, so its byte offset is known.
+    while (index >= 0) {
+      const offset = Buffer.byteLength(loose.slice(0, index));
+      if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) break;
+      index = loose.indexOf('\uFFFD', index + 1);
+    }
+    return { line: loose.slice(0, Math.max(index, 0)).split('\n').length };
+  }
+}
+
+const notUtf8 = (line: number) => `is not valid UTF-8 text (line ${line} holds the first bytes that are not): save it as UTF-8`;
+
+/**
+ * A content error is the author's to fix, not a fault of the program: Astro prints the stack of
+ * any error that has one, which would bury the list of problems.
+ */
+export function withoutStack(error: ContentError): ContentError {
+  error.stack = '';
+  return error;
 }
 
 /** File names become ids: lowercase ASCII letters, digits and dashes. */
@@ -144,14 +171,20 @@ export function readContent(dir: string): ContentSource {
   const incidentPath = path.join(dir, 'incident.yaml');
   const articlesDir = path.join(dir, 'articles');
   let incident: IncidentFile | undefined;
+  let incidentBytes: Buffer | undefined;
   try {
-    incident = parseIncidentFile(readFileSync(incidentPath, 'utf8'), display(incidentPath), problems);
+    incidentBytes = readFileSync(incidentPath);
   } catch {
     problems.push({ file: display(incidentPath), message: 'is missing: a content folder needs incident.yaml (title, summary, topics, actors) beside articles/' });
   }
+  if (incidentBytes) {
+    const text = decodeUtf8(incidentBytes);
+    if (typeof text === 'string') incident = parseIncidentFile(text, display(incidentPath), problems);
+    else problems.push({ file: display(incidentPath), message: notUtf8(text.line) });
+  }
   let names: string[] = [];
   try {
-    names = readdirSync(articlesDir).filter((name) => statSync(path.join(articlesDir, name)).isFile()).sort();
+    names = readdirSync(articlesDir).sort();
   } catch {
     problems.push({ file: display(articlesDir), message: 'is missing: put one Markdown file per article in articles/' });
   }
@@ -160,12 +193,27 @@ export function readContent(dir: string): ContentSource {
   for (const name of names) {
     const file = display(path.join(articlesDir, name));
     if (name.startsWith('.')) continue;
-    if (!/\.(md|markdown)$/i.test(name)) {
-      problems.push({ file, message: 'is not a Markdown file: articles/ may only hold .md files (move other files elsewhere)' });
+    let bytes: Buffer;
+    try {
+      if (!statSync(path.join(articlesDir, name)).isFile()) {
+        // A folder of articles would otherwise vanish from the site without a word.
+        problems.push({ file, message: 'is a folder: articles/ holds the .md files themselves, so move the files it holds into articles/' });
+        continue;
+      }
+      if (!/\.(md|markdown)$/i.test(name)) {
+        problems.push({ file, message: 'is not a Markdown file: articles/ may only hold .md files (move other files elsewhere)' });
+        continue;
+      }
+      bytes = readFileSync(path.join(articlesDir, name));
+    } catch (error) {
+      problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}): check that it exists and is readable` });
       continue;
     }
-    const raw = readFileSync(path.join(articlesDir, name));
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(raw);
+    const text = decodeUtf8(bytes);
+    if (typeof text !== 'string') {
+      problems.push({ file, message: notUtf8(text.line) });
+      continue;
+    }
     const article = parseArticleFile(text, file, name, problems);
     if (!article) continue;
     const other = byId.get(article.id);
@@ -177,6 +225,6 @@ export function readContent(dir: string): ContentSource {
     articles.push(article);
   }
   if (!problems.length && !articles.length) problems.push({ file: display(articlesDir), message: 'holds no articles: add at least one .md file' });
-  if (problems.length || !incident) throw new ContentError(problems);
+  if (problems.length || !incident) throw withoutStack(new ContentError(problems));
   return { dir, incident, articles };
 }

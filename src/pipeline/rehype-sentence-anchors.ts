@@ -146,12 +146,14 @@ export default function rehypeSentenceAnchors(options: RehypeSentenceAnchorsOpti
     const sentences: Sentence[] = [];
     const counts = new Map<string, number>();
     let block = 0;
+    let segmenter: Intl.Segmenter | undefined;
 
     const segmentRun = (nodes: ElementContent[], blockType: string, update: string | undefined): ElementContent[] => {
       const text = plainText(nodes);
       if (!text.trim()) return nodes;
       const line = nodes.find((node) => node.position)?.position?.start.line;
-      const spans: Span[] = segmentSentences(text, { locale }).map((span) => {
+      segmenter ??= new Intl.Segmenter(locale, { granularity: 'sentence' });
+      const spans: Span[] = segmentSentences(text, { locale, segmenter }).map((span) => {
         const normalized = span.text.replace(/\s+/g, ' ');
         let id = sentenceId(normalized, prefix);
         const seen = counts.get(id) ?? 0;

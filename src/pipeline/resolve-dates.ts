@@ -392,7 +392,9 @@ function parse(sentence: string, anchor: Anchor): ParsedResult[] {
 
 function collect(sentence: string, anchors: Anchor[], options: ResolveDatesOptions): Found[] {
   const found = new Map<string, Found>();
-  anchors.forEach((anchor, position) => {
+  for (const [position, anchor] of anchors.entries()) {
+    // Only what the first anchor finds is read against the others: most sentences hold no date, and parsing costs.
+    if (position > 0 && found.size === 0) break;
     for (const result of parse(sentence, anchor)) {
       const expression = trimmed(sentence, result);
       if (!expression) continue;
@@ -402,7 +404,7 @@ function collect(sentence: string, anchors: Anchor[], options: ResolveDatesOptio
       entry.readings[position] = read(result, expression.text, anchor, options);
       found.set(key, entry);
     }
-  });
+  }
   return [...found.values()];
 }
 
@@ -444,6 +446,9 @@ export function resolveDates(
   try {
     const settings: ResolveDatesOptions = typeof options === 'object' && options !== null ? options : {};
     const frame = frameOf(reference);
+    const found = collect(sentence, frame.anchors, settings);
+    // No expression, nothing to probe: the probe below only qualifies what was found.
+    if (found.length === 0) return [];
     // Against an approximate reference, whatever depends on the reference is approximate too.
     const absolute = new Set<string>();
     if (frame.probeRelative) {
@@ -453,10 +458,10 @@ export function resolveDates(
       }
     }
     const expressions: DateExpression[] = [];
-    for (const found of collect(sentence, frame.anchors, settings)) {
-      const expression = combine(found, frame);
+    for (const each of found) {
+      const expression = combine(each, frame);
       if (!expression) continue;
-      if (frame.probeRelative && expression.date && !absolute.has(`${found.index}:${found.text}`)) {
+      if (frame.probeRelative && expression.date && !absolute.has(`${each.index}:${each.text}`)) {
         expression.date = { ...expression.date, approximate: true };
       }
       expressions.push(expression);

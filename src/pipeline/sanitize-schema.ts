@@ -6,10 +6,13 @@ import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  // A browser never shows the content of a style element; unwrapped, it would read as article text.
+  strip: [...(defaultSchema.strip ?? []), 'style'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'time'],
   attributes: {
     ...defaultSchema.attributes,
-    section: [...(defaultSchema.attributes?.['section'] ?? []), ['className', 'revision'], 'dataRevision'],
+    // One className entry per element: the sanitizer reads only the first, so GitHub's `footnotes` would hide `revision`.
+    section: ['dataFootnotes', ['className', 'footnotes', 'revision'], 'dataRevision'],
     p: [...(defaultSchema.attributes?.['p'] ?? []), ['className', 'revision-label'], 'dataNoSentences'],
     time: ['dateTime'],
   },

@@ -18,6 +18,11 @@ export interface SegmentSentencesOptions {
   locale?: string;
   /** Extra abbreviations that never end a sentence, with or without the final dot (default `[]`). */
   abbreviations?: string[];
+  /**
+   * A sentence segmenter for `locale`, when the caller segments many blocks (default: made for this
+   * call). Making one costs more than segmenting a paragraph with it.
+   */
+  segmenter?: Intl.Segmenter;
 }
 
 /** Abbreviations that are always followed by more of the same sentence (titles, "e.g."). */
@@ -77,7 +82,7 @@ export function segmentSentences(text: string, options: SegmentSentencesOptions 
   // Line breaks inside one block are soft wraps, but Intl.Segmenter always breaks after them.
   const flat = text.replace(LINE_BREAKS, ' ');
   const extra = new Set((options.abbreviations ?? []).map((a) => a.replace(/\.$/, '').toLowerCase()));
-  const segmenter = new Intl.Segmenter(options.locale ?? 'en', { granularity: 'sentence' });
+  const segmenter = options.segmenter ?? new Intl.Segmenter(options.locale ?? 'en', { granularity: 'sentence' });
 
   const candidates = new Set<number>();
   for (const { index } of segmenter.segment(flat)) candidates.add(trimEnd(flat, index));

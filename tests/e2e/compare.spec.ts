@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { watchProblems } from './watch-page.ts';
 
 type Stance = 'asserts' | 'denies' | 'hedges';
 
@@ -19,19 +20,6 @@ async function incidentOf(page: Page): Promise<IncidentDoc> {
   return incident;
 }
 
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    const resource = message.type() === 'error' && message.text().startsWith('Failed to load resource');
-    if (!resource && (message.type() === 'error' || message.type() === 'warning')) problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  // The browser asks for /favicon.ico on its own; the site has none, and that is not the page's doing.
-  page.on('response', (response) => {
-    if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico') problems.push(`${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
 
 const sentenceHref = (claim: { source: string; anchor: string }) => `/sources/${claim.source}/#${claim.anchor}`;
 
@@ -43,7 +31,7 @@ function claimsAt(incident: IncidentDoc, topic: string, source: string) {
 }
 
 test('the comparison loads without console errors and is a table with a row per topic', async ({ page }) => {
-  const problems = watchConsole(page);
+  const problems = watchProblems(page);
   const incident = await incidentOf(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   const response = await page.goto('/compare/');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import { watchProblems } from './watch-page.ts';
 
 interface IncidentDoc {
   incident: { topics: Array<{ id: string; question: string }> };
@@ -14,19 +15,6 @@ async function incidentOf(page: Page): Promise<IncidentDoc> {
   return (await response.json()) as IncidentDoc;
 }
 
-/** Console errors and Content-Security-Policy violations, which a page must not cause. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    const resource = message.type() === 'error' && message.text().startsWith('Failed to load resource');
-    if (!resource && (message.type() === 'error' || message.type() === 'warning')) problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && new URL(response.url()).pathname !== '/favicon.ico') problems.push(`${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
 
 /** The rarest plain word of the claims, and a claim holding it: a search for it should find that claim. */
 function rareWord(incident: IncidentDoc): { word: string; claim: IncidentDoc['claims'][number] | undefined } {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { watchProblems } from './watch-page.ts';
 
 interface IncidentDoc {
   sources: Array<{ id: string; outlet: string }>;
@@ -12,21 +13,9 @@ async function pagesOfSite(page: Page): Promise<string[]> {
   return ['/', '/compare/', '/sources/', '/about/', ...incident.sources.map((source) => `/sources/${source.id}/`)];
 }
 
-function watchConsole(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return problems;
-}
 
 test('every page type loads without console errors', async ({ page }) => {
-  const problems = watchConsole(page);
+  const problems = watchProblems(page);
   for (const path of await pagesOfSite(page)) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
