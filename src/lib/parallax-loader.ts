@@ -1,15 +1,34 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { processArticle } from '../pipeline/process-article.ts';
-import type { ContentProblem } from '../pipeline/content-error.ts';
-import { parseIncidentFile, readContent } from '../pipeline/read-content.ts';
+import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
+import { parseIncidentFile, readContent, withoutStack } from '../pipeline/read-content.ts';
 import type { IncidentFile } from '../pipeline/schema.ts';
 
 export interface ParallaxLoaderOptions {
   /** The content folder (holds incident.yaml and articles/). */
   dir: string;
+}
+
+/**
+ * A hash of the pipeline's source. Astro keeps the data store while the content config file is
+ * unchanged, so without it an article processed by an earlier version of the pipeline would be
+ * served from the cache after the pipeline changed.
+ */
+function pipelineFingerprint(): string {
+  const dir = fileURLToPath(new URL('../pipeline/', import.meta.url));
+  const hash = createHash('sha256');
+  try {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
+    for (const name of files) hash.update(name).update('\0').update(readFileSync(path.join(dir, name))).update('\0');
+  } catch {
+    // Source not found (a bundled build): every build reprocesses every article, which is slow but never stale.
+    return `unknown-${Date.now()}`;
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -23,13 +42,23 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
     async load({ store, logger, generateDigest, parseData, config }) {
       const content = readContent(options.dir);
       const root = fileURLToPath(config.root);
+      const pipeline = pipelineFingerprint();
       const keep = new Set<string>();
       let processed = 0;
+      const failed: ContentProblem[] = [];
       for (const article of content.articles) {
         keep.add(article.id);
-        const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, v: 1 });
+        const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
         if (store.get(article.id)?.digest === digest) continue;
-        const result = processArticle(article);
+        let result: ReturnType<typeof processArticle>;
+        try {
+          result = processArticle(article);
+        } catch (error) {
+          // Go on with the other articles, so that one build lists every article that cannot be rendered.
+          if (!(error instanceof ContentError)) throw error;
+          failed.push(...error.problems);
+          continue;
+        }
         processed++;
         for (const message of result.messages) {
           logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
@@ -40,6 +69,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
         const data = await parseData({ id: article.id, data: { ...entry }, filePath });
         store.set({ id: article.id, data, digest, rendered: { html }, filePath });
       }
+      if (failed.length) throw withoutStack(new ContentError(failed));
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
       logger.info(`${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged)`);
     },

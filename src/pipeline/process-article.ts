@@ -11,6 +11,7 @@ import { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from './content-error.ts';
 import { publishedIso, referenceFromPublished, toPartialDate } from './partial-date.ts';
 import { withoutStack, type ArticleSource } from './read-content.ts';
+import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeSentenceAnchors from './rehype-sentence-anchors.ts';
 import remarkRevisions from './remark-revisions.ts';
 import { resolveDates } from './resolve-dates.ts';
@@ -76,8 +77,9 @@ function processor(article: ArticleSource) {
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeWrapLooseText)
-    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
     .use(rehypeSentenceAnchors, { locale: article.frontmatter.language })
+    .use(rehypeArticleLinks, { base: article.frontmatter.url })
+    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
     .use(rehypeStringify);
 }
 
@@ -105,7 +107,15 @@ export function processArticle(article: ArticleSource): ProcessedArticle {
   const revisions = new Map<string, ReferenceDate>(
     article.frontmatter.updated.map((update) => [update.at, { kind: 'known', date: toPartialDate(update.at) }]),
   );
-  const messages: ContentMessage[] = [];
+  const messages: ContentMessage[] = file.messages
+    .filter((message) => !message.fatal && message.ruleId)
+    .map((message) => ({
+      file: article.file,
+      ...(message.line ? { line: message.line + lineShift } : {}),
+      ...(message.column ? { column: message.column } : {}),
+      ruleId: message.ruleId ?? 'article',
+      reason: message.reason,
+    }));
   const sentences: DatedSentence[] = ((file.data['sentences'] as Sentence[] | undefined) ?? []).map((sentence) => {
     const reference = (sentence.update && revisions.get(sentence.update)) || published;
     const dates = resolveDates(sentence.text, reference);

@@ -94,7 +94,8 @@ interface Budget {
 interface Options {
   quick: boolean;
   sizes: number[];
-  runs: number;
+  /** Runs of each build at a size: `--runs`, or 3 up to N = 1 000 and 1 above (one run of N = 5 000 takes long enough). */
+  runsAt: (n: number) => number;
   work: string;
   seed: string;
   json: string | undefined;
@@ -124,7 +125,7 @@ function options(argv: string[]): Options {
   return {
     quick,
     sizes,
-    runs: Math.max(1, Number(values.runs ?? (quick ? 1 : 3))),
+    runsAt: (n) => Math.max(1, Number(values.runs ?? (quick || n > 1000 ? 1 : 3))),
     work: path.resolve(values.work ?? path.join(ROOT, '.bench')),
     seed: values.seed ?? '1',
     json: values.json,
@@ -207,13 +208,11 @@ function baselineBuild(content: string, outDir: string, cacheDir: string, markdo
   return astroBuild(path.join(BENCH, 'baseline'), outDir, { BENCH_CONTENT: content, BENCH_CACHE_DIR: cacheDir, BENCH_MARKDOWN: markdown });
 }
 
-/** Why the unified baseline cannot run here, if it cannot. */
+/** Why the unified baseline cannot run here, if it cannot: its config imports the package as Node would find it from there. */
 function unifiedUnavailable(): string | undefined {
-  try {
-    import.meta.resolve('@astrojs/markdown-remark');
-    return undefined;
-  } catch {
-    return '@astrojs/markdown-remark is not installed (add it to devDependencies)';
+  for (let dir = path.join(BENCH, 'baseline'); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules/@astrojs/markdown-remark/package.json'))) return undefined;
+    if (path.dirname(dir) === dir) return '@astrojs/markdown-remark is not installed (add it to devDependencies)';
   }
 }
 
@@ -264,8 +263,9 @@ async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip:
   const hugoRuns: Run[] = [];
   const touched = corpus.articles[Math.floor(corpus.articles.length / 2)]?.fileName ?? '';
   // Interleaved, so that a burst of load from other processes hits every kind of build alike.
-  for (let run = 0; run < opts.runs; run++) {
-    const tag = opts.runs > 1 ? ` (run ${run + 1}/${opts.runs})` : '';
+  const runs = opts.runsAt(n);
+  for (let run = 0; run < runs; run++) {
+    const tag = runs > 1 ? ` (run ${run + 1}/${runs})` : '';
     log(`N=${n}: baseline, default Markdown processor${tag}`);
     rmSync(path.join(dir, 'cache-default'), { recursive: true, force: true });
     defaultRuns.push(await baselineBuild(content, path.join(dir, 'baseline-default'), path.join(dir, 'cache-default'), 'default'));
@@ -394,9 +394,12 @@ function budgets(results: SizeResult[], site: { pages: PageSize[] }): Budget[] {
   return out;
 }
 
-function table(rows: string[][]): string {
+/** Columns padded to their widest cell: the first `left` columns flush left, the others flush right. */
+function table(rows: string[][], left = 1): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')).join('\n');
+  return rows
+    .map((row) => row.map((cell, column) => (column < left ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ').trimEnd())
+    .join('\n');
 }
 
 function report(results: SizeResult[], site: { build: Run; pages: PageSize[] }, checks: Budget[], opts: Options, disk: string): string {
@@ -420,7 +423,7 @@ function report(results: SizeResult[], site: { build: Run; pages: PageSize[] }, 
     ]),
   ];
   const notes = [
-    `Times are the fastest of ${opts.runs} interleaved run${opts.runs > 1 ? 's' : ''} (wall clock); pipeline and merge are CPU time of measure-pipeline.ts.`,
+    `Build times (wall clock) are the fastest of the interleaved runs at each size (${results.map((r) => `N=${r.n}: ${opts.runsAt(r.n)}`).join(', ')}); pipeline and merge are CPU time of measure-pipeline.ts.`,
     `All builds read and write ${opts.work} (${disk}); peak RSS by ${hasGnuTime ? 'GNU time (largest process of the tree)' : 'the Node process itself'}.`,
     ...results.flatMap((r) => [
       ...(isBuild(r.baselineUnified) ? [] : [`N=${r.n}: unified() baseline skipped: ${r.baselineUnified.skipped}.`]),
@@ -430,9 +433,8 @@ function report(results: SizeResult[], site: { build: Run; pages: PageSize[] }, 
     ...results.filter((r) => r.pages.overHtmlBudget.length).map((r) => `N=${r.n}: pages over ${kilobytes(BUDGET.pageHtmlBytes)} of HTML: ${r.pages.overHtmlBudget.map((p) => `${p.page} ${kilobytes(p.htmlBytes)}`).join(', ')}.`),
     `Default site: built in ${seconds(site.build.ms)}; largest pages gzip incl. CSS: ${site.pages.slice(0, 3).map((p) => `${p.page} ${kilobytes(p.gzipWithCssBytes)}`).join(', ')}.`,
   ];
-  const budgetRows = [['budget', 'limit', 'measured', 'status'], ...checks.map((b) => [b.name, b.limit, b.measured, b.status.toUpperCase()])];
-  const budgetTable = budgetRows.map((row, index) => (index === 0 ? row.join(' | ') : row.join(' | '))).join('\n');
-  return `\n${table(rows)}\n\n${notes.map((line) => `- ${line}`).join('\n')}\n\nBudgets${opts.quick ? ' (--quick: printed, not enforced)' : ''}:\n${budgetTable}\n`;
+  const budgetRows = [['budget', 'status', 'limit', 'measured'], ...checks.map((b) => [b.name, b.status.toUpperCase(), b.limit, b.measured])];
+  return `\n${table(rows)}\n\n${notes.map((line) => `- ${line}`).join('\n')}\n\nBudgets${opts.quick ? ' (--quick: printed, not enforced)' : ''}:\n${table(budgetRows, 4)}\n`;
 }
 
 async function main(): Promise<number> {
@@ -441,7 +443,7 @@ async function main(): Promise<number> {
   const disk = fileSystem(opts.work);
   const hugo = onPath('hugo');
   const unifiedSkip = unifiedUnavailable();
-  log(`work folder ${opts.work} (${disk}); sizes ${opts.sizes.join(', ')}; ${opts.runs} run(s) each`);
+  log(`work folder ${opts.work} (${disk}); sizes ${opts.sizes.join(', ')}; runs ${opts.sizes.map((n) => opts.runsAt(n)).join(', ')}`);
   const results: SizeResult[] = [];
   for (const n of opts.sizes) results.push(await measureSize(n, opts, hugo, unifiedSkip));
   const site = await measureDefaultSite(opts);
@@ -451,7 +453,7 @@ async function main(): Promise<number> {
     const document = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryBytes: os.totalmem(), load: os.loadavg(), node: process.version, disk },
-      options: opts,
+      options: { ...opts, runs: Object.fromEntries(opts.sizes.map((n) => [n, opts.runsAt(n)])) },
       budgets: checks,
       results,
       defaultSite: site,

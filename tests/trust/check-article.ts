@@ -57,7 +57,11 @@ export function unsanitizedText(source: ArticleSource): string {
 /** Text of the rendered article without the "#" sentence links the pipeline adds. */
 export function renderedText(html: string): string {
   const tree = fromHtml(html, { fragment: true });
-  remove(tree, (node) => node.type === 'element' && ([] as unknown[]).concat((node as Element).properties['className'] ?? []).includes('s-link'));
+  remove(tree, (node) => {
+    if (node.type !== 'element') return false;
+    const classes = ([] as unknown[]).concat((node as Element).properties['className'] ?? []);
+    return classes.includes('s-link') || classes.includes('article-image');
+  });
   return toString(tree);
 }
 

@@ -146,4 +146,26 @@ describe('a build of content with problems', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  test('names every article that cannot be rendered, not only the first', () => {
+    const dir = scratchDir('unrenderable-build');
+    try {
+      const content = path.join(dir, 'content');
+      mkdirSync(path.join(content, 'articles'), { recursive: true });
+      writeFileSync(path.join(content, 'incident.yaml'), 'title: T\nsummary: S\n');
+      const stray = (title: string) =>
+        articleText({ title, outlet: 'O', updated: [{ at: '2019-03-23' }], body: `${PROSE}\n\n:::update[Update:]{at=2019-03-24}\nLater text.\n:::` });
+      writeFileSync(path.join(content, 'articles', 'fine.md'), articleText({ title: 'Fine', outlet: 'O', body: PROSE }));
+      writeFileSync(path.join(content, 'articles', 'first.md'), stray('First'));
+      writeFileSync(path.join(content, 'articles', 'second.md'), stray('Second'));
+      const result = buildSite(content, path.join(dir, 'dist'), path.join(dir, 'cache'));
+      expect(result.status).not.toBe(0);
+      expect(result.output).toMatch(/The content has 2 problems:/);
+      expect(result.output).toMatch(/articles\/first\.md:\d+: .*matches no entry of `updated`/);
+      expect(result.output).toMatch(/articles\/second\.md:\d+: .*matches no entry of `updated`/);
+      expect(result.output).not.toMatch(/Stack trace|^\s+at .+:\d+:\d+\)?$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -138,6 +138,16 @@ export interface SentenceCoverage {
   ids: Set<string>;
 }
 
+/** Whether an element holds the site's words (a sentence permalink, the label standing in for an image), not the article's. */
+const isSiteText = (node: Element): boolean => {
+  const classes = classesOf(node);
+  return (node.tagName === 'a' && classes.includes('s-link')) || classes.includes('article-image');
+};
+
+/** The article's text inside an element, without the site's words. */
+const proseText = (node: Element): string =>
+  node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' && !isSiteText(child) ? proseText(child) : '')).join('');
+
 /**
  * How the rendered article's text is covered by sentence anchors: which text sits outside every
  * `span.s`, and what each sentence's pieces (which share `data-s`) read when joined.
@@ -158,10 +168,10 @@ export function sentenceCoverage(html: string): SentenceCoverage {
       if (typeof id === 'string') ids.add(id);
       if (NOT_PROSE.has(node.tagName) || node.properties['dataNoSentences'] !== undefined) return;
       const classes = classesOf(node);
-      if (node.tagName === 'a' && classes.includes('s-link')) return;
+      if (isSiteText(node)) return;
       const s = node.properties['dataS'];
       if (typeof s === 'string' && classes.includes('s')) {
-        pieces.set(s, (pieces.get(s) ?? '') + toString(node));
+        pieces.set(s, (pieces.get(s) ?? '') + proseText(node));
         inSentence = true;
       }
     }

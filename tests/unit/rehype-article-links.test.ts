@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentProblem } from '../../src/pipeline/content-error.ts';
+import { processArticle } from '../../src/pipeline/process-article.ts';
+import { parseArticleFile } from '../../src/pipeline/read-content.ts';
+
+function render(body: string, url?: string) {
+  const problems: ContentProblem[] = [];
+  const front = ['---', 'title: A story', 'outlet: Example News', 'published: 2020-05-01', ...(url ? [`url: ${url}`] : []), '---', ''].join('\n');
+  const source = parseArticleFile(front + body, 'articles/story.md', 'story.md', problems);
+  expect(problems).toEqual([]);
+  return processArticle(source!);
+}
+
+describe('links and images of an article', () => {
+  it('resolves relative links against the article url and marks them external', () => {
+    const article = render('See [the earlier story](/news/earlier) and [this](../other?x=1).', 'https://news.example/2020/05/story');
+    expect(article.html).toContain('href="https://news.example/news/earlier"');
+    expect(article.html).toContain('href="https://news.example/2020/other?x=1"');
+    expect(article.html).toMatch(/href="https:\/\/news\.example\/news\/earlier" rel="noopener noreferrer"/);
+    expect(article.messages.filter((m) => m.ruleId === 'article-link')).toEqual([]);
+  });
+
+  it('removes a relative link when there is no url, keeps its text, and says so with the line', () => {
+    const article = render('First line.\n\nSee [the earlier story](/news/earlier) here.');
+    expect(article.html).not.toContain('/news/earlier');
+    expect(article.html).toContain('the earlier story');
+    expect(article.sentences.map((s) => s.text)).toContain('See the earlier story here.');
+    const message = article.messages.find((m) => m.ruleId === 'article-link');
+    expect(message).toMatchObject({ file: 'articles/story.md', line: 8 });
+    expect(message?.reason).toContain('/news/earlier');
+  });
+
+  it('points fragment links at the prefixed id, and drops those without a target', () => {
+    const article = render('<h2 id="background">Background</h2>\n\nJump to [background](#background) or [nowhere](#missing).');
+    expect(article.html).toContain('id="user-content-background"');
+    expect(article.html).toContain('href="#user-content-background"');
+    expect(article.html).not.toContain('#missing');
+    expect(article.html).toContain('nowhere');
+  });
+
+  it('turns images into labelled links that the page can show, outside every sentence', () => {
+    const article = render('The phone ![a Nokia 7 Plus on a desk](/img/phone.jpg) was tested.', 'https://news.example/story');
+    expect(article.html).not.toContain('<img');
+    expect(article.html).toContain('<a href="https://news.example/img/phone.jpg" class="article-image" rel="noopener noreferrer">[Image: a Nokia 7 Plus on a desk]</a>');
+    expect(article.sentences.map((s) => s.text)).toEqual(['The phone was tested.']);
+  });
+
+  it('labels an image without alt text or address as an image', () => {
+    const article = render('![](relative.png) Text after.');
+    expect(article.html).toContain('<span class="article-image">[Image]</span>');
+    expect(article.messages.some((m) => m.ruleId === 'article-link' && m.reason.includes('relative.png'))).toBe(true);
+  });
+});
