@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
-import { calendarSpan, timelineIcs } from '../../src/lib/exports/ics.ts';
+import { calendarSpan, QUOTED_MENTIONS, timelineIcs } from '../../src/lib/exports/ics.ts';
 import { exportIncident, exportSite } from '../fixtures/exports/incident.ts';
 
 const generatedAt = new Date('2026-01-02T03:04:05Z');
@@ -83,5 +83,19 @@ describe('timelineIcs', () => {
   test('is reproducible: the stamp is the time passed in', () => {
     expect(at('built').component.getFirstPropertyValue('dtstamp')?.toString()).toBe('2026-01-02T03:04:05Z');
     expect(timelineIcs(exportIncident, { site: exportSite, generatedAt })).toBe(ics);
+  });
+
+  test('quotes every outlet of a widely reported happening, then links to the rest instead of dropping them', () => {
+    const [first] = exportIncident.events;
+    const sources = ['weekly', 'daily', 'radio'];
+    const mentions = Array.from({ length: 200 }, (_, index) => ({ ...first!.mentions[0]!, source: sources[index % 3]!, anchor: `s-${index}`, text: `Sentence ${index}.` }));
+    // The radio's only sentences come late: it must still be quoted.
+    for (const mention of mentions) if (mention.source === 'radio' && mention.anchor !== 's-197') mention.source = 'daily';
+    const big = { ...exportIncident, events: [{ ...first!, id: 'big', mentions }] };
+    const [event] = parsedEvents(timelineIcs(big, { site: exportSite, generatedAt }));
+    const quoted = event!.description.split('\n').filter((line) => line.includes('“Sentence'));
+    expect(quoted).toHaveLength(QUOTED_MENTIONS);
+    expect(quoted.some((line) => line.startsWith('Radio') && line.includes('#s-197'))).toBe(true);
+    expect(event!.description).toContain(`…and ${200 - QUOTED_MENTIONS} more sentences on the timeline: https://parallax.test/#big`);
   });
 });

@@ -50,15 +50,34 @@ export function calendarSpan(value: string, precision: Precision): CalendarSpan 
   }
 }
 
+/**
+ * How many sentences an event's description quotes. A happening reported by hundreds of articles
+ * would otherwise make a description no calendar shows in full (and that takes the `ics` library,
+ * which folds lines by graphemes, time quadratic in its length); the rest are one link away.
+ */
+export const QUOTED_MENTIONS = 12;
+
+/** The sentences a description quotes: each outlet's first before any outlet's second, in timeline order. */
+function quotedMentions(event: TimelineEvent, outletOf: (id: string) => string): TimelineEvent['mentions'] {
+  if (event.mentions.length <= QUOTED_MENTIONS) return event.mentions;
+  const seen = new Set<string>();
+  const first = event.mentions.filter((mention) => !seen.has(outletOf(mention.source)) && seen.add(outletOf(mention.source)));
+  const chosen = new Set([...first, ...event.mentions.filter((mention) => !first.includes(mention))].slice(0, QUOTED_MENTIONS));
+  return event.mentions.filter((mention) => chosen.has(mention));
+}
+
 function describe(event: TimelineEvent, outletOf: (id: string) => string, options: ExportOptions): string {
   const date = formatPartialDate({ value: event.date, precision: event.precision, approximate: event.approximate });
   const outlets = [...new Set(event.mentions.map((mention) => outletOf(mention.source)))];
+  const quoted = quotedMentions(event, outletOf);
+  const rest = event.mentions.length - quoted.length;
   const lines = [
     `When: ${date}${event.approximate ? ' (approximate: placed at the report that first mentions it)' : ''}`,
     `Reported by: ${outlets.join(', ')}`,
     ...(event.dateConflict ? [`Outlets disagree on the date: ${event.dateConflict.map((item) => `${item.date} (${item.sources.map(outletOf).join(', ')})`).join('; ')}`] : []),
     '',
-    ...event.mentions.map((mention) => `${outletOf(mention.source)}: “${mention.text}” ${sentenceUrl(options.site, mention.source, mention.anchor)}`),
+    ...quoted.map((mention) => `${outletOf(mention.source)}: “${mention.text}” ${sentenceUrl(options.site, mention.source, mention.anchor)}`),
+    ...(rest > 0 ? [`…and ${rest} more ${rest === 1 ? 'sentence' : 'sentences'} on the timeline: ${eventUrl(options.site, event.id)}`] : []),
   ];
   return lines.join('\n');
 }
@@ -66,7 +85,7 @@ function describe(event: TimelineEvent, outletOf: (id: string) => string, option
 /**
  * Every happening of the timeline as an iCalendar file, made with the `ics` library. Each event's
  * span follows the precision of its date (see `calendarSpan`); its description names the outlets
- * and quotes the sentences, linking each to its source page.
+ * and quotes its sentences (up to QUOTED_MENTIONS, then a link to the rest), linking each to its source page.
  */
 export function timelineIcs(incident: Pick<IncidentJson, 'events' | 'sources' | 'incident'>, options: TimelineIcsOptions): string {
   const outlets = new Map(incident.sources.map((source) => [source.id, source.outlet]));
