@@ -1,9 +1,12 @@
 import { getCollection, getEntry } from 'astro:content';
 import { buildIncident, type IncidentJson } from '../pipeline/build-incident.ts';
 import { formatBuildTime } from './format-build-time.ts';
+import { timelineLayout, type TimelineLayout } from './site-pages.ts';
 
 export interface IncidentSite extends IncidentJson {
   builtAt: { iso: string; text: string };
+  /** How the timeline is split over pages, and where each entry is. */
+  timeline: TimelineLayout;
 }
 
 let cached: Promise<IncidentSite> | undefined;
@@ -12,10 +15,8 @@ async function load(): Promise<IncidentSite> {
   const [articles, incident] = await Promise.all([getCollection('articles'), getEntry('incident', 'incident')]);
   if (!incident) throw new Error('incident.yaml was not loaded');
   const built = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
-  return {
-    ...buildIncident(incident.data, articles.map((entry) => entry.data)),
-    builtAt: formatBuildTime(built),
-  };
+  const merged = buildIncident(incident.data, articles.map((entry) => entry.data));
+  return { ...merged, builtAt: formatBuildTime(built), timeline: timelineLayout(merged.events) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncidentJson } from '../pipeline/build-incident.ts';
 import { formatPartialDate } from '../pipeline/partial-date.ts';
+import { timelineLayout } from './site-pages.ts';
 
 /** A search record that no single page holds: one timeline entry or one claim. */
 export interface SearchRecord {
@@ -23,7 +24,11 @@ export const SEARCH_KINDS = { event: 'Timeline entry', claim: 'Claim', source: '
  * it is compared (`question`, `context`) are filters rather than metadata: Pagefind makes metadata
  * searchable, and a search for "claim" should not match every claim.
  */
-export function searchRecords(incident: Pick<IncidentJson, 'events' | 'claims' | 'sources' | 'incident'>, language = 'en'): SearchRecord[] {
+export function searchRecords(
+  incident: Pick<IncidentJson, 'events' | 'claims' | 'sources' | 'incident'>,
+  language = 'en',
+  eventHref: (id: string) => string = timelineLayout(incident.events).eventHref,
+): SearchRecord[] {
   const outlets = new Map(incident.sources.map((source) => [source.id, source.outlet]));
   const outletOf = (id: string) => outlets.get(id) ?? id;
   const questions = new Map(incident.incident.topics.map((topic) => [topic.id, topic.question]));
@@ -31,7 +36,7 @@ export function searchRecords(incident: Pick<IncidentJson, 'events' | 'claims' |
     const date = formatPartialDate({ value: event.date, precision: event.precision, approximate: event.approximate });
     const reported = [...new Set(event.mentions.map((mention) => outletOf(mention.source)))];
     return {
-      url: `/#${encodeURIComponent(event.id)}`,
+      url: eventHref(event.id),
       // The summary is one of the mentions' sentences (or its start), so it is not indexed twice.
       content: event.mentions.map((mention) => mention.text).join('\n'),
       language,

@@ -11,7 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
     title: `${incident.incident.title} · Parallax`,
     description: incident.incident.summary,
     site: base,
-    items: feedItems(incident, { site: base }),
+    items: feedItems(incident, { site: base, eventHref: incident.timeline.eventHref }),
     customData: `<language>en</language><lastBuildDate>${new Date(incident.builtAt.iso).toUTCString()}</lastBuildDate>`,
   });
 };

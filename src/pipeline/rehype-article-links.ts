@@ -47,19 +47,18 @@ export default function rehypeArticleLinks(options: RehypeArticleLinksOptions = 
       message.ruleId = 'article-link';
       message.source = 'parallax';
     };
-    visit(tree, 'element', (node, index, parent) => {
+    visit(tree, 'element', (node, index, parent): number | undefined => {
       if (node.tagName === 'a' && typeof node.properties?.['href'] === 'string') {
         const href = node.properties['href'];
         if (href.startsWith('#')) {
           const target = decodeURIComponent(href.slice(1));
-          if (ids.has(target)) return;
-          if (ids.has(prefix + target)) {
-            node.properties['href'] = `#${prefix}${target}`;
-            return;
+          if (ids.has(target)) return undefined;
+          if (ids.has(prefix + target)) node.properties['href'] = `#${prefix}${target}`;
+          else {
+            delete node.properties['href'];
+            report(node, `link to “${href}” removed: the article has no such element`);
           }
-          delete node.properties['href'];
-          report(node, `link to “${href}” removed: the article has no such element`);
-          return;
+          return undefined;
         }
         const absolute = resolve(href, options.base);
         if (absolute) node.properties['href'] = absolute;
@@ -67,7 +66,7 @@ export default function rehypeArticleLinks(options: RehypeArticleLinksOptions = 
           delete node.properties['href'];
           report(node, `relative link “${href}” removed: add the article's \`url\` to resolve it`);
         }
-        return;
+        return undefined;
       }
       if (node.tagName === 'img' && parent && index !== undefined) {
         const src = typeof node.properties?.['src'] === 'string' ? node.properties['src'] : '';
@@ -85,6 +84,7 @@ export default function rehypeArticleLinks(options: RehypeArticleLinksOptions = 
         if (!absolute && src) report(node, `image “${src.slice(0, 80)}” cannot be linked: add the article's \`url\` to resolve it`);
         parent.children[index] = replacement;
       }
+      return undefined;
     });
   };
 }

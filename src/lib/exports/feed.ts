@@ -48,7 +48,7 @@ export function feedItems(incident: Pick<IncidentJson, 'events' | 'sources'>, op
     const first = reportDates[0];
     return {
       title: `${date}: ${event.summary}`,
-      link: eventUrl(options.site, event.id),
+      link: eventUrl(options, event.id),
       description: `${date}. Reported by ${outlets.join(', ')}.`,
       ...(first ? { pubDate: first } : {}),
       categories: ['Timeline', ...outlets],

@@ -77,7 +77,7 @@ function describe(event: TimelineEvent, outletOf: (id: string) => string, option
     ...(event.dateConflict ? [`Outlets disagree on the date: ${event.dateConflict.map((item) => `${item.date} (${item.sources.map(outletOf).join(', ')})`).join('; ')}`] : []),
     '',
     ...quoted.map((mention) => `${outletOf(mention.source)}: “${mention.text}” ${sentenceUrl(options.site, mention.source, mention.anchor)}`),
-    ...(rest > 0 ? [`…and ${rest} more ${rest === 1 ? 'sentence' : 'sentences'} on the timeline: ${eventUrl(options.site, event.id)}`] : []),
+    ...(rest > 0 ? [`…and ${rest} more ${rest === 1 ? 'sentence' : 'sentences'} on the timeline: ${eventUrl(options, event.id)}`] : []),
   ];
   return lines.join('\n');
 }
@@ -99,7 +99,7 @@ export function timelineIcs(incident: Pick<IncidentJson, 'events' | 'sources' | 
       uid: `${event.id}@${host}`,
       title: event.approximate ? `${event.summary} (date approximate)` : event.summary,
       description: describe(event, outletOf, options),
-      url: eventUrl(options.site, event.id),
+      url: eventUrl(options, event.id),
       categories: [...new Set(event.mentions.map((mention) => outletOf(mention.source)))],
       timestamp: options.generatedAt.getTime(),
       ...when,

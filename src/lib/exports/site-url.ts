@@ -2,6 +2,8 @@
 export interface ExportOptions {
   /** The site's origin and base, e.g. `https://example.org/`. */
   site: URL | string;
+  /** Where a timeline entry is, as a site path with its anchor (`/timeline/2/#e-1`). @default `/#<id>` */
+  eventHref?: (eventId: string) => string;
 }
 
 export function siteUrl(site: URL | string, path: string): string {
@@ -12,6 +14,6 @@ export function sentenceUrl(site: URL | string, source: string, anchor: string):
   return siteUrl(site, `sources/${encodeURIComponent(source)}/#${encodeURIComponent(anchor)}`);
 }
 
-export function eventUrl(site: URL | string, eventId: string): string {
-  return siteUrl(site, `#${encodeURIComponent(eventId)}`);
+export function eventUrl(options: ExportOptions, eventId: string): string {
+  return siteUrl(options.site, options.eventHref?.(eventId) ?? `#${encodeURIComponent(eventId)}`);
 }

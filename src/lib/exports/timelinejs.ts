@@ -85,7 +85,7 @@ export function timelineJs(incident: Pick<IncidentJson, 'events' | 'claims' | 'i
       start_date: timelineJsDate(date),
       text: {
         headline: escapeHtml(event.summary),
-        text: `<p>Reported by ${escapeHtml(reported.join(', '))}. <a href="${escapeHtml(eventUrl(options.site, event.id))}">On the timeline</a></p><ul>${quotes}</ul>`,
+        text: `<p>Reported by ${escapeHtml(reported.join(', '))}. <a href="${escapeHtml(eventUrl(options, event.id))}">On the timeline</a></p><ul>${quotes}</ul>`,
       },
       group: (topic && questions.get(topic)) ?? OTHER_GROUP,
     };

@@ -1,0 +1,77 @@
+/**
+ * A build of a generated incident large enough to split the timeline, an entry's reports and the
+ * source list over pages: no page holds everything, and yet every entry, every report and every
+ * article stays one link away.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
+import { checkDist } from '../../scripts/check-dist.ts';
+import { EVENT_PAGE_MENTIONS, INLINE_MENTIONS, SOURCE_LIST_PAGE, timelineLayout } from '../../src/lib/site-pages.ts';
+import type { TimelineEvent } from '../../src/pipeline/types.ts';
+import { buildSite, scratchDir, type SiteBuild } from './build-site.ts';
+
+const ARTICLES = SOURCE_LIST_PAGE + 50;
+
+let work: string;
+let dist: string;
+let build: SiteBuild;
+let incident: { events: TimelineEvent[]; sources: Array<{ id: string }> };
+
+const page = (address: string) => readFileSync(path.join(dist, address.replace(/#.*$/, ''), 'index.html'), 'utf8');
+
+beforeAll(() => {
+  work = scratchDir('large-build');
+  writeCorpus(path.join(work, 'content'), generateCorpus({ articles: ARTICLES, seed: 'large-build' }));
+  dist = path.join(work, 'dist');
+  build = buildSite(path.join(work, 'content'), dist, path.join(work, 'cache'));
+  if (build.status === 0) incident = JSON.parse(readFileSync(path.join(dist, 'incident.json'), 'utf8'));
+}, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe(`a build of ${ARTICLES} generated articles`, () => {
+  test('succeeds', () => {
+    expect(build.status, build.output.slice(-3000)).toBe(0);
+  });
+
+  test('splits the timeline over pages, each linking every other, with every entry on the page its links point to', () => {
+    const layout = timelineLayout(incident.events);
+    expect(layout.pages.length).toBeGreaterThan(1);
+    expect(layout.pages.flatMap((p) => p.events.map((event) => event.id))).toEqual(incident.events.map((event) => event.id));
+    for (const timelinePage of layout.pages) {
+      const html = page(timelinePage.path);
+      for (const other of layout.pages) expect(html).toContain(`href="${other.path}"`);
+      for (const event of timelinePage.events) expect(html).toContain(`id="${event.id}"`);
+    }
+  });
+
+  test('keeps every report of every entry reachable: on the timeline, or on the entry’s own pages', () => {
+    const layout = timelineLayout(incident.events);
+    const crowded = incident.events.filter((event) => event.mentions.length > INLINE_MENTIONS);
+    expect(crowded.length).toBeGreaterThan(0);
+    for (const event of incident.events) {
+      const timelineHtml = page(layout.eventHref(event.id));
+      const ownPages = layout.hasOwnPage(event) ? Array.from({ length: Math.ceil(event.mentions.length / EVENT_PAGE_MENTIONS) }, (_, i) => page(layout.eventPagePath(event.id, i + 1))) : [];
+      if (layout.hasOwnPage(event)) expect(timelineHtml).toContain(`href="${layout.eventPagePath(event.id)}"`);
+      for (const mention of event.mentions) {
+        const link = `href="/sources/${mention.source}/#${mention.anchor}"`;
+        expect([timelineHtml, ...ownPages].some((html) => html.includes(link)), `${event.id}: ${link}`).toBe(true);
+      }
+    }
+  });
+
+  test('lists every article on the pages of the source list', () => {
+    const listPages = ['/sources/', ...readdirSync(path.join(dist, 'sources', 'page')).map((n) => `/sources/page/${n}/`)];
+    expect(listPages.length).toBe(Math.ceil(ARTICLES / SOURCE_LIST_PAGE));
+    const all = listPages.map(page).join('\n');
+    for (const source of incident.sources) expect(all).toContain(`href="/sources/${source.id}/"`);
+  });
+
+  test('resolves every internal link and anchor, and every page is valid HTML', async () => {
+    expect(await checkDist(dist)).toEqual([]);
+  }, 600_000);
+});

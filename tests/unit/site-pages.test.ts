@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { INLINE_MENTIONS, pagePath, splitBySize, splitByWeight, TIMELINE_PAGE_WEIGHT, timelineLayout } from '../../src/lib/site-pages.ts';
+import type { TimelineEvent } from '../../src/pipeline/types.ts';
+
+function event(id: string, mentions: number, sources = mentions): TimelineEvent {
+  return {
+    id,
+    date: '2021-05-02',
+    precision: 'day',
+    approximate: false,
+    summary: id,
+    mentions: Array.from({ length: mentions }, (_, i) => ({ source: `s${i % Math.max(1, sources)}`, anchor: `s-${i}`, text: `Sentence ${i}.`, date: { value: '2021-05-02', precision: 'day', approximate: false } })),
+  } as TimelineEvent;
+}
+
+describe('splitByWeight', () => {
+  test('keeps every item once, in order, and no page over budget unless one item alone is', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 200 }), fc.integer({ min: 1, max: 100 }), (weights, budget) => {
+        const pages = splitByWeight(weights.map((w, i) => ({ w, i })), (item) => item.w, budget);
+        expect(pages.flat().map((item) => item.i)).toEqual(weights.map((_, i) => i));
+        expect(pages.length).toBeGreaterThanOrEqual(1);
+        for (const page of pages) {
+          const load = page.reduce((sum, item) => sum + Math.max(1, item.w), 0);
+          if (page.length > 1) expect(load).toBeLessThanOrEqual(budget);
+          if (weights.length > 0) expect(page.length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  test('gives an empty list one empty page, and splits by count', () => {
+    expect(splitBySize([], 10)).toEqual([[]]);
+    expect(splitBySize([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+  });
+});
+
+describe('timelineLayout', () => {
+  test('keeps a small timeline on one page at /', () => {
+    const layout = timelineLayout([event('a', 3), event('b', 1)]);
+    expect(layout.pages).toHaveLength(1);
+    expect(layout.eventHref('b')).toBe('/#b');
+  });
+
+  test('splits a long timeline and points every entry at its page', () => {
+    const events = Array.from({ length: 300 }, (_, i) => event(`e${i}`, 12));
+    const layout = timelineLayout(events);
+    expect(layout.pages.length).toBeGreaterThan(1);
+    expect(layout.pages.map((page) => page.path).slice(0, 3)).toEqual(['/', '/timeline/2/', '/timeline/3/']);
+    for (const page of layout.pages) for (const e of page.events) expect(layout.eventHref(e.id)).toBe(`${page.path}#${e.id}`);
+    const weight = (e: TimelineEvent) => 1 + Math.min(e.mentions.length, INLINE_MENTIONS) + Math.ceil(12 / 3);
+    for (const page of layout.pages) expect(page.events.reduce((sum, e) => sum + weight(e), 0)).toBeLessThanOrEqual(TIMELINE_PAGE_WEIGHT);
+  });
+
+  test('gives an entry its own pages only when it quotes fewer reports than it has', () => {
+    const layout = timelineLayout([event('few', INLINE_MENTIONS), event('many', INLINE_MENTIONS + 1)]);
+    expect(layout.hasOwnPage(layout.pages[0]!.events[0]!)).toBe(false);
+    expect(layout.hasOwnPage(layout.pages[0]!.events[1]!)).toBe(true);
+    expect(layout.eventPagePath('many')).toBe('/events/many/');
+    expect(layout.eventPagePath('many', 3)).toBe('/events/many/3/');
+  });
+
+  test('names list pages', () => {
+    expect(pagePath('/sources/', '/sources/page/', 1)).toBe('/sources/');
+    expect(pagePath('/sources/', '/sources/page/', 4)).toBe('/sources/page/4/');
+  });
+});
