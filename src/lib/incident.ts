@@ -1,12 +1,14 @@
 import { getCollection, getEntry } from 'astro:content';
 import { buildIncident, type IncidentJson } from '../pipeline/build-incident.ts';
 import { formatBuildTime } from './format-build-time.ts';
-import { timelineLayout, type TimelineLayout } from './site-pages.ts';
+import { compareIsSplit, timelineLayout, type TimelineLayout } from './site-pages.ts';
 
 export interface IncidentSite extends IncidentJson {
   builtAt: { iso: string; text: string };
   /** How the timeline is split over pages, and where each entry is. */
   timeline: TimelineLayout;
+  /** The comparison is an overview, with pages per question, quotations and primary sources (see `compareIsSplit`). */
+  compareSplit: boolean;
 }
 
 let cached: Promise<IncidentSite> | undefined;
@@ -16,7 +18,7 @@ async function load(): Promise<IncidentSite> {
   if (!incident) throw new Error('incident.yaml was not loaded');
   const built = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
   const merged = buildIncident(incident.data, articles.map((entry) => entry.data));
-  return { ...merged, builtAt: formatBuildTime(built), timeline: timelineLayout(merged.events) };
+  return { ...merged, builtAt: formatBuildTime(built), timeline: timelineLayout(merged.events), compareSplit: compareIsSplit(merged.claims.length, merged.sources.length) };
 }
 
 /**

@@ -83,3 +83,33 @@ export function timelineLayout(events: readonly TimelineEvent[]): TimelineLayout
     eventPagePath,
   };
 }
+
+/** Beyond this many claims or sources, the comparison shows an overview and gives each question pages of its own. */
+export const COMPARE_INLINE_CLAIMS = 600;
+export const COMPARE_INLINE_COLUMNS = 24;
+/** Claims on one page of a question's own pages (about 200 KB of HTML). */
+export const TOPIC_PAGE_CLAIMS = 400;
+
+/** Whether the comparison is too large for one table on one page. */
+export function compareIsSplit(claims: number, columns: number): boolean {
+  return claims > COMPARE_INLINE_CLAIMS || columns > COMPARE_INLINE_COLUMNS;
+}
+
+/** The address of page `number` of a question's own pages. */
+export function topicPagePath(topicId: string, number = 1): string {
+  const first = `/compare/topics/${encodeURIComponent(topicId)}/`;
+  return pagePath(first, first, number);
+}
+
+/** Renderings of quotations on one page of `/compare/quotes/` (about 200 KB of HTML). */
+export const QUOTE_PAGE_RENDERINGS = 600;
+
+/** The pages of `/compare/quotes/`: quotation groups in order, each page up to QUOTE_PAGE_RENDERINGS renderings. */
+export function quotePages<T extends { id: string; members: readonly unknown[] }>(groups: readonly T[]): { pages: T[][]; pathOf(groupId: string): string } {
+  const pages = splitByWeight(groups, (group) => group.members.length, QUOTE_PAGE_RENDERINGS);
+  const paths = new Map<string, string>();
+  pages.forEach((page, index) => {
+    for (const group of page) paths.set(group.id, pagePath('/compare/quotes/', '/compare/quotes/', index + 1));
+  });
+  return { pages, pathOf: (groupId) => paths.get(groupId) ?? '/compare/quotes/' };
+}

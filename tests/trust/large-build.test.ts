@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { checkDist } from '../../scripts/check-dist.ts';
-import { EVENT_PAGE_MENTIONS, INLINE_MENTIONS, SOURCE_LIST_PAGE, timelineLayout } from '../../src/lib/site-pages.ts';
+import { compareIsSplit, EVENT_PAGE_MENTIONS, INLINE_MENTIONS, SOURCE_LIST_PAGE, timelineLayout, topicPagePath } from '../../src/lib/site-pages.ts';
 import type { TimelineEvent } from '../../src/pipeline/types.ts';
 import { buildSite, scratchDir, type SiteBuild } from './build-site.ts';
 
@@ -17,7 +17,12 @@ const ARTICLES = SOURCE_LIST_PAGE + 50;
 let work: string;
 let dist: string;
 let build: SiteBuild;
-let incident: { events: TimelineEvent[]; sources: Array<{ id: string }> };
+let incident: {
+  events: TimelineEvent[];
+  sources: Array<{ id: string }>;
+  claims: Array<{ source: string; anchor: string; topic: string }>;
+  quotes: Array<{ members: Array<{ source: string; anchor: string }> }>;
+};
 
 const page = (address: string) => readFileSync(path.join(dist, address.replace(/#.*$/, ''), 'index.html'), 'utf8');
 
@@ -69,6 +74,28 @@ describe(`a build of ${ARTICLES} generated articles`, () => {
     expect(listPages.length).toBe(Math.ceil(ARTICLES / SOURCE_LIST_PAGE));
     const all = listPages.map(page).join('\n');
     for (const source of incident.sources) expect(all).toContain(`href="/sources/${source.id}/"`);
+  });
+
+  test('turns the comparison into an overview, with every claim on its question’s pages and every quotation on the quotation pages', () => {
+    expect(compareIsSplit(incident.claims.length, incident.sources.length)).toBe(true);
+    const overview = page('/compare/');
+    expect(overview.length).toBeLessThan(100_000);
+    const pagesOf = (first: string) => {
+      const dir = path.join(dist, first);
+      const more = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => `${first}${entry.name}/`);
+      return [first, ...more].map(page).join('\n');
+    };
+    const byTopic = new Map<string, string>();
+    for (const claim of incident.claims) {
+      if (!byTopic.has(claim.topic)) {
+        expect(overview).toContain(`href="${topicPagePath(claim.topic)}"`);
+        byTopic.set(claim.topic, pagesOf(topicPagePath(claim.topic)));
+      }
+      expect(byTopic.get(claim.topic), `${claim.topic}: ${claim.source}#${claim.anchor}`).toContain(`href="/sources/${claim.source}/#${claim.anchor}"`);
+    }
+    expect(overview).toContain('href="/compare/quotes/"');
+    const quotes = pagesOf('/compare/quotes/');
+    for (const member of incident.quotes.flatMap((group) => group.members)) expect(quotes).toContain(`href="/sources/${member.source}/#${member.anchor}"`);
   });
 
   test('resolves every internal link and anchor, and every page is valid HTML', async () => {
