@@ -2,7 +2,7 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { ContentError } from '../pipeline/content-error.ts';
 import { processArticle } from '../pipeline/process-article.ts';
-import { readContent } from '../pipeline/read-content.ts';
+import { readContent, SKIPPED_MESSAGE } from '../pipeline/read-content.ts';
 
 const USAGE = `usage: npm run check:content -- [<content-dir>]
 
@@ -29,6 +29,11 @@ function main(argv: string[]): number {
       }
       return file;
     });
+    for (const path of content.skipped) {
+      const file = new VFile({ path });
+      file.message(SKIPPED_MESSAGE, { ruleId: 'hidden-file', source: 'parallax' });
+      files.push(file);
+    }
   } catch (error) {
     if (error instanceof ContentError) {
       process.stderr.write(`${error.message}\n`);

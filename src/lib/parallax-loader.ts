@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { processArticle } from '../pipeline/process-article.ts';
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
-import { parseIncidentFile, readContent, withoutStack } from '../pipeline/read-content.ts';
+import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack } from '../pipeline/read-content.ts';
 import type { IncidentFile } from '../pipeline/schema.ts';
 
 export interface ParallaxLoaderOptions {
@@ -41,6 +41,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
     name: 'parallax-articles',
     async load({ store, logger, generateDigest, parseData, config }) {
       const content = readContent(options.dir);
+      for (const file of content.skipped) logger.warn(`${file}: ${SKIPPED_MESSAGE}`);
       const root = fileURLToPath(config.root);
       const pipeline = pipelineFingerprint();
       const keep = new Set<string>();

@@ -21,6 +21,8 @@ export interface ContentSource {
   dir: string;
   incident: IncidentFile;
   articles: ArticleSource[];
+  /** Hidden files of articles/ (`.name.md`: editor backups, system files), left out and named so that none vanishes unnoticed. */
+  skipped: string[];
 }
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -189,10 +191,14 @@ export function readContent(dir: string): ContentSource {
     problems.push({ file: display(articlesDir), message: 'is missing: put one Markdown file per article in articles/' });
   }
   const articles: ArticleSource[] = [];
+  const skipped: string[] = [];
   const byId = new Map<string, string>();
   for (const name of names) {
     const file = display(path.join(articlesDir, name));
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.')) {
+      skipped.push(file);
+      continue;
+    }
     let bytes: Buffer;
     try {
       if (!statSync(path.join(articlesDir, name)).isFile()) {
@@ -226,5 +232,8 @@ export function readContent(dir: string): ContentSource {
   }
   if (!problems.length && !articles.length) problems.push({ file: display(articlesDir), message: 'holds no articles: add at least one .md file' });
   if (problems.length || !incident) throw withoutStack(new ContentError(problems));
-  return { dir, incident, articles };
+  return { dir, incident, articles, skipped };
 }
+
+/** What to tell about a hidden file of articles/ that was left out. */
+export const SKIPPED_MESSAGE = 'left out: a hidden file (its name starts with ".") is not an article; rename it to publish it';

@@ -36,6 +36,16 @@ function problemsOf(dir: string): string[] {
 const article = (frontmatter: string, body = 'The dam failed on Monday.') => `---\n${frontmatter}\n---\n\n${body}\n`;
 
 describe('readContent', () => {
+  test('names the hidden files it leaves out instead of dropping them without a word', () => {
+    const dir = folder({
+      'river-news.md': article('title: Dam fails\noutlet: River News\npublished: 2024-05-07'),
+      '.river-news.md.swp.md': article('title: Backup\noutlet: River News\npublished: 2024-05-07'),
+    });
+    const content = readContent(dir);
+    expect(content.articles.map((a) => a.id)).toEqual(['river-news']);
+    expect(content.skipped).toEqual([path.join(dir, 'articles', '.river-news.md.swp.md')].map((file) => expect.stringContaining(path.basename(file))));
+  });
+
   test('reads a valid folder and keeps the body verbatim', () => {
     const dir = folder({ 'river-news.md': article('title: Dam fails\noutlet: River News\npublished: 2024-05-07', 'The dam failed on Monday.\r\nIt was old.') });
     const content = readContent(dir);
