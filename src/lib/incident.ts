@@ -1,7 +1,8 @@
 import { getCollection, getEntry } from 'astro:content';
 import { buildIncident, type IncidentJson } from '../pipeline/build-incident.ts';
 import { formatBuildTime } from './format-build-time.ts';
-import { compareIsSplit, timelineLayout, type TimelineLayout } from './site-pages.ts';
+import type { QuoteGroup, QuoteMember } from '../pipeline/types.ts';
+import { compareIsSplit, quoteLayout, timelineLayout, type GroupedPages, type TimelineLayout } from './site-pages.ts';
 
 export interface IncidentSite extends IncidentJson {
   builtAt: { iso: string; text: string };
@@ -9,6 +10,8 @@ export interface IncidentSite extends IncidentJson {
   timeline: TimelineLayout;
   /** The comparison is an overview, with pages per question, quotations and primary sources (see `compareIsSplit`). */
   compareSplit: boolean;
+  /** How `/compare/quotes/` is split over pages when the comparison is (see `compareSplit`). */
+  quotePages: GroupedPages<QuoteGroup, QuoteMember>;
 }
 
 let cached: Promise<IncidentSite> | undefined;
@@ -18,7 +21,13 @@ async function load(): Promise<IncidentSite> {
   if (!incident) throw new Error('incident.yaml was not loaded');
   const built = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
   const merged = buildIncident(incident.data, articles.map((entry) => entry.data));
-  return { ...merged, builtAt: formatBuildTime(built), timeline: timelineLayout(merged.events), compareSplit: compareIsSplit(merged.claims.length, merged.sources.length) };
+  return {
+    ...merged,
+    builtAt: formatBuildTime(built),
+    timeline: timelineLayout(merged.events),
+    compareSplit: compareIsSplit(merged.claims.length, merged.sources.length),
+    quotePages: quoteLayout(merged.quotes),
+  };
 }
 
 /**

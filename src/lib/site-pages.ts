@@ -4,7 +4,7 @@
  * still reach every entry: each split list links all of its pages, and every link to an entry
  * goes to the page that holds it. Small incidents keep one page per list, at the usual address.
  */
-import type { TimelineEvent } from '../pipeline/types.ts';
+import type { QuoteGroup, QuoteMember, TimelineEvent } from '../pipeline/types.ts';
 
 /** Reports quoted in a timeline entry's own list; more live on the entry's page. */
 export const INLINE_MENTIONS = 10;
@@ -101,15 +101,111 @@ export function topicPagePath(topicId: string, number = 1): string {
   return pagePath(first, first, number);
 }
 
-/** Renderings of quotations on one page of `/compare/quotes/` (about 200 KB of HTML). */
-export const QUOTE_PAGE_RENDERINGS = 600;
+/**
+ * One group's share of a page when groups of items (a quotation and its renderings, a primary
+ * source and the articles citing it) are split over pages: a group larger than a page goes on over
+ * the next ones, and each page names where the group began or goes on.
+ */
+export interface GroupSlice<G, I> {
+  group: G;
+  items: I[];
+  /** The group began on an earlier page. */
+  continued: boolean;
+  /** The group goes on on the next page. */
+  continues: boolean;
+}
 
-/** The pages of `/compare/quotes/`: quotation groups in order, each page up to QUOTE_PAGE_RENDERINGS renderings. */
-export function quotePages<T extends { id: string; members: readonly unknown[] }>(groups: readonly T[]): { pages: T[][]; pathOf(groupId: string): string } {
-  const pages = splitByWeight(groups, (group) => group.members.length, QUOTE_PAGE_RENDERINGS);
-  const paths = new Map<string, string>();
+/**
+ * Splits groups of items into pages whose weight (each group's heading plus its items) adds up to
+ * at most `budget`, splitting a group between items where it must. Every item lands on exactly one
+ * page, in order; an empty input still gives one empty page.
+ */
+export function splitGroups<G, I>(
+  groups: readonly G[],
+  itemsOf: (group: G) => readonly I[],
+  weight: (item: I, index: number, items: readonly I[]) => number,
+  budget: number,
+  headWeight = 2,
+): GroupSlice<G, I>[][] {
+  const pages: GroupSlice<G, I>[][] = [];
+  let current: GroupSlice<G, I>[] = [];
+  let load = 0;
+  const flush = () => {
+    pages.push(current);
+    current = [];
+    load = 0;
+  };
+  for (const group of groups) {
+    const items = itemsOf(group);
+    const first = items.length > 0 ? Math.max(1, weight(items[0] as I, 0, items)) : 0;
+    if (current.length > 0 && load + headWeight + first > budget) flush();
+    let slice: GroupSlice<G, I> = { group, items: [], continued: false, continues: false };
+    current.push(slice);
+    load += headWeight;
+    items.forEach((item, index) => {
+      const w = Math.max(1, weight(item, index, items));
+      if (slice.items.length > 0 && load + w > budget) {
+        slice.continues = true;
+        flush();
+        slice = { group, items: [], continued: true, continues: false };
+        current.push(slice);
+        load = headWeight;
+      }
+      slice.items.push(item);
+      load += w;
+    });
+  }
+  if (current.length > 0 || pages.length === 0) flush();
+  return pages;
+}
+
+export interface GroupedPages<G, I> {
+  /** From page 1; each page holds slices of groups. */
+  pages: GroupSlice<G, I>[][];
+  /** The address of page `number` (from 1). */
+  path(number: number): string;
+  /** The address of the page where a group begins. */
+  pathOf(groupId: string): string;
+}
+
+function groupedPages<G extends { id: string }, I>(first: string, pages: GroupSlice<G, I>[][]): GroupedPages<G, I> {
+  const path = (number: number) => pagePath(first, first, number);
+  const starts = new Map<string, string>();
   pages.forEach((page, index) => {
-    for (const group of page) paths.set(group.id, pagePath('/compare/quotes/', '/compare/quotes/', index + 1));
+    for (const slice of page) if (!slice.continued) starts.set(slice.group.id, path(index + 1));
   });
-  return { pages, pathOf: (groupId) => paths.get(groupId) ?? '/compare/quotes/' };
+  return { pages, path, pathOf: (groupId) => starts.get(groupId) ?? first };
+}
+
+/** What one page of `/compare/quotes/` may weigh: a rendering with its own words counts QUOTE_RENDERING_WEIGHT, a further article printing the same words 1 (about 200 KB of HTML). */
+export const QUOTE_PAGE_WEIGHT = 2000;
+export const QUOTE_RENDERING_WEIGHT = 5;
+
+/**
+ * A quotation's renderings in the order they are shown: articles printing exactly the same words
+ * one after another (so that they fold into one line), each wording where it first appears.
+ */
+export function renderingOrder(members: readonly QuoteMember[]): QuoteMember[] {
+  const byWords = new Map<string, QuoteMember[]>();
+  for (const member of members) {
+    const list = byWords.get(member.quote);
+    if (list) list.push(member);
+    else byWords.set(member.quote, [member]);
+  }
+  return [...byWords.values()].flat();
+}
+
+/** The pages of `/compare/quotes/`: quotation groups in order, a group too large for one page going on over the next. */
+export function quoteLayout(groups: readonly QuoteGroup[]): GroupedPages<QuoteGroup, QuoteMember> {
+  const ordered = new Map(groups.map((group) => [group.id, renderingOrder(group.members)]));
+  const weight = (member: QuoteMember, index: number, items: readonly QuoteMember[]) => (index > 0 && items[index - 1]?.quote === member.quote ? 1 : QUOTE_RENDERING_WEIGHT);
+  return groupedPages('/compare/quotes/', splitGroups(groups, (group) => ordered.get(group.id) ?? [], weight, QUOTE_PAGE_WEIGHT));
+}
+
+/** What one page of `/compare/primary-sources/` may weigh: one per citing article plus one per citation (about 150 KB of HTML). */
+export const PRIMARY_PAGE_WEIGHT = 1000;
+
+/** The pages of `/compare/primary-sources/`, for any group of citing entries with an id (a primary source, or the articles naming none). */
+export function primaryLayout<G extends { id: string }, I extends { citations: readonly unknown[] }>(groups: readonly G[], itemsOf: (group: G) => readonly I[]): GroupedPages<G, I> {
+  return groupedPages('/compare/primary-sources/', splitGroups(groups, itemsOf, (item) => 1 + item.citations.length, PRIMARY_PAGE_WEIGHT));
 }

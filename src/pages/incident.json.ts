@@ -4,6 +4,6 @@ import { toIncidentJson } from '../pipeline/build-incident.ts';
 
 /** The same document as `npm run --silent timeline -- <dir> --json`. */
 export const GET: APIRoute = async () => {
-  const { builtAt: _builtAt, timeline: _timeline, compareSplit: _compareSplit, ...incident } = await getIncidentSite();
-  return new Response(toIncidentJson(incident), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const { incident, sources, events, claims, quotes, citations } = await getIncidentSite();
+  return new Response(toIncidentJson({ incident, sources, events, claims, quotes, citations }), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

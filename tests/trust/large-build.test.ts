@@ -22,6 +22,7 @@ let incident: {
   sources: Array<{ id: string }>;
   claims: Array<{ source: string; anchor: string; topic: string }>;
   quotes: Array<{ members: Array<{ source: string; anchor: string }> }>;
+  citations: Array<{ source: string; anchor: string }>;
 };
 
 const page = (address: string) => readFileSync(path.join(dist, address.replace(/#.*$/, ''), 'index.html'), 'utf8');
@@ -96,6 +97,27 @@ describe(`a build of ${ARTICLES} generated articles`, () => {
     expect(overview).toContain('href="/compare/quotes/"');
     const quotes = pagesOf('/compare/quotes/');
     for (const member of incident.quotes.flatMap((group) => group.members)) expect(quotes).toContain(`href="/sources/${member.source}/#${member.anchor}"`);
+    expect(overview).toContain('href="/compare/primary-sources/"');
+    const primary = pagesOf('/compare/primary-sources/');
+    expect(incident.citations.length).toBeGreaterThan(0);
+    for (const citation of incident.citations) expect(primary).toContain(`href="/sources/${citation.source}/#${citation.anchor}"`);
+    // an article naming no primary source is still named there, by a link to its page
+    const citing = new Set(incident.citations.map((citation) => citation.source));
+    for (const source of incident.sources.filter((candidate) => !citing.has(candidate.id))) expect(primary).toContain(`href="/sources/${source.id}/"`);
+  });
+
+  test('keeps every page under 500 KB of HTML', () => {
+    const sizes: Array<[string, number]> = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith('.html')) sizes.push([path.relative(dist, full), readFileSync(full).length]);
+      }
+    };
+    walk(dist);
+    expect(sizes.length).toBeGreaterThan(ARTICLES);
+    expect(sizes.filter(([, size]) => size > 500 * 1024)).toEqual([]);
   });
 
   test('resolves every internal link and anchor, and every page is valid HTML', async () => {

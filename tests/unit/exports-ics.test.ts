@@ -98,4 +98,22 @@ describe('timelineIcs', () => {
     expect(quoted.some((line) => line.startsWith('Radio') && line.includes('#s-197'))).toBe(true);
     expect(event!.description).toContain(`…and ${200 - QUOTED_MENTIONS} more sentences on the timeline: https://parallax.test/#big`);
   });
+
+  test('writes CRLF lines of at most 75 octets, folded between characters, that unfold to the text', () => {
+    const [first] = exportIncident.events;
+    const text = `Ünïcödé ${'日本語の文と emoji 🧪🧪 '.repeat(40)}end.`;
+    const long = { ...exportIncident, events: [{ ...first!, id: 'long', summary: text, mentions: [{ ...first!.mentions[0]!, text }] }] };
+    const out = timelineIcs(long, { site: exportSite, generatedAt });
+    expect(out.endsWith('\r\n')).toBe(true);
+    expect(out.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = out.split('\r\n');
+    for (const line of lines) {
+      expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
+      expect(line).not.toMatch(/[\uD800-\uDBFF]$|^ ?[\uDC00-\uDFFF]/);
+    }
+    const [event] = parsedEvents(out);
+    expect(event!.summary).toBe(text);
+    expect(event!.description).toContain(`“${text}”`);
+  });
 });
+

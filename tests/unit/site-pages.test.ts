@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { INLINE_MENTIONS, pagePath, splitBySize, splitByWeight, TIMELINE_PAGE_WEIGHT, timelineLayout } from '../../src/lib/site-pages.ts';
-import type { TimelineEvent } from '../../src/pipeline/types.ts';
+import { INLINE_MENTIONS, pagePath, QUOTE_PAGE_WEIGHT, QUOTE_RENDERING_WEIGHT, quoteLayout, splitBySize, splitByWeight, splitGroups, TIMELINE_PAGE_WEIGHT, timelineLayout } from '../../src/lib/site-pages.ts';
+import type { QuoteGroup, TimelineEvent } from '../../src/pipeline/types.ts';
 
 function event(id: string, mentions: number, sources = mentions): TimelineEvent {
   return {
@@ -64,5 +64,55 @@ describe('timelineLayout', () => {
   test('names list pages', () => {
     expect(pagePath('/sources/', '/sources/page/', 1)).toBe('/sources/');
     expect(pagePath('/sources/', '/sources/page/', 4)).toBe('/sources/page/4/');
+  });
+});
+
+describe('splitGroups', () => {
+  test('keeps every item once, in order, within budget, and marks where a group breaks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 }), { maxLength: 30 }), fc.integer({ min: 3, max: 120 }), (groups, budget) => {
+        const pages = splitGroups(
+          groups.map((weights, g) => ({ g, weights })),
+          (group) => group.weights.map((w, i) => ({ g: group.g, i, w })),
+          (item) => item.w,
+          budget,
+        );
+        const slices = pages.flat();
+        expect(slices.flatMap((slice) => slice.items.map((item) => `${item.g}:${item.i}`))).toEqual(groups.flatMap((weights, g) => weights.map((_, i) => `${g}:${i}`)));
+        // every group begins exactly once, and its pieces are consecutive and linked
+        expect(slices.filter((slice) => !slice.continued).map((slice) => slice.group.g)).toEqual(groups.map((_, g) => g));
+        slices.forEach((slice, k) => {
+          expect(slice.continues).toBe(slices[k + 1]?.group === slice.group && slices[k + 1]?.continued === true);
+          if (slice.continued) expect(slices[k - 1]?.group).toBe(slice.group);
+        });
+        for (const page of pages) {
+          const load = page.reduce((sum, slice) => sum + 2 + slice.items.reduce((n, item) => n + Math.max(1, item.w), 0), 0);
+          const single = page.length === 1 && page[0]!.items.length <= 1;
+          if (!single) expect(load).toBeLessThanOrEqual(budget + 2);
+        }
+      }),
+    );
+  });
+});
+
+describe('quoteLayout', () => {
+  const member = (source: string, quote: string) => ({ source, anchor: `s-${source}`, text: quote, quote });
+  test('folds the same words together and splits a quotation reprinted by thousands over pages', () => {
+    const big: QuoteGroup = { id: 'big', text: 'We take privacy seriously', members: Array.from({ length: 5000 }, (_, i) => member(`a${i}`, i % 7 === 0 ? `We take privacy very seriously ${i % 3}` : 'We take privacy seriously')) };
+    const small: QuoteGroup = { id: 'small', text: 'No comment', members: [member('b1', 'No comment')] };
+    const layout = quoteLayout([small, big]);
+    expect(layout.pages.length).toBeGreaterThan(2);
+    expect(layout.pathOf('small')).toBe('/compare/quotes/');
+    expect(layout.pathOf('big')).toBe('/compare/quotes/');
+    const members = layout.pages.flat().filter((slice) => slice.group.id === 'big').flatMap((slice) => slice.items);
+    expect(new Set(members.map((m) => m.source)).size).toBe(5000);
+    // the same words come together: each wording is one run
+    const runs = members.filter((m, i) => i === 0 || members[i - 1]!.quote !== m.quote).map((m) => m.quote);
+    expect(new Set(runs).size).toBe(runs.length);
+    for (const page of layout.pages) {
+      const load = page.reduce((sum, slice) => sum + 2 + slice.items.reduce((n, m, i) => n + (i > 0 && slice.items[i - 1]!.quote === m.quote ? 1 : QUOTE_RENDERING_WEIGHT), 0), 0);
+      expect(load).toBeLessThanOrEqual(QUOTE_PAGE_WEIGHT + 2 + QUOTE_RENDERING_WEIGHT);
+    }
+    expect(layout.path(2)).toBe('/compare/quotes/2/');
   });
 });

@@ -1,6 +1,8 @@
 import type { IncidentJson, IncidentSource } from '../../pipeline/build-incident.ts';
 import { quoteDiff, type QuoteDiffPart } from '../../pipeline/group-quotes.ts';
 import type { Citation, Claim, QuoteGroup, QuoteMember, Stance, TimelineEvent, Topic } from '../../pipeline/types.ts';
+import { formatPartialDate, precisionOf } from '../../pipeline/partial-date.ts';
+import { primaryLayout, renderingOrder, type GroupedPages } from '../../lib/site-pages.ts';
 
 /** The address of one sentence on its source's page. */
 export function sentenceHref(source: string, anchor: string): string {
@@ -78,11 +80,21 @@ export interface TopicRow {
 
 export function columnsOf(sources: readonly IncidentSource[]): Column[] {
   const perOutlet = new Map<string, number>();
-  for (const source of sources) perOutlet.set(source.outlet, (perOutlet.get(source.outlet) ?? 0) + 1);
-  return sources.map((source) => {
-    const shared = (perOutlet.get(source.outlet) ?? 0) > 1;
-    return { source, label: shared ? `${source.outlet} (${source.published ?? source.title})` : source.outlet };
-  });
+  const perDay = new Map<string, number>();
+  const day = (source: IncidentSource) => (source.published ? formatPartialDate({ value: source.published.slice(0, 10), precision: precisionOf(source.published.slice(0, 10)), approximate: false }) : null);
+  for (const source of sources) {
+    perOutlet.set(source.outlet, (perOutlet.get(source.outlet) ?? 0) + 1);
+    perDay.set(`${source.outlet}\n${day(source)}`, (perDay.get(`${source.outlet}\n${day(source)}`) ?? 0) + 1);
+  }
+  // One outlet with several articles: each is told apart by its day, by its time when the day is shared, else by its title.
+  const when = (source: IncidentSource) => {
+    const date = day(source);
+    if (!date) return source.title;
+    if ((perDay.get(`${source.outlet}\n${date}`) ?? 0) < 2) return date;
+    const time = /T(\d{2}:\d{2})/u.exec(source.published ?? '')?.[1];
+    return time ? `${date}, ${time}` : `${date}: ${source.title}`;
+  };
+  return sources.map((source) => ({ source, label: (perOutlet.get(source.outlet) ?? 0) > 1 ? `${source.outlet} (${when(source)})` : source.outlet }));
 }
 
 /** The speaker worth naming: none when the sentence is the outlet's own voice. */
@@ -158,11 +170,13 @@ export function clashingTopicIds(topics: readonly Topic[]): string[] {
   return topics.map((topic) => topic.id).filter((id) => reserved.has(id) || id.startsWith('quote-'));
 }
 
+/** One wording of a quotation, with every article that prints exactly those words. */
 export interface QuoteRendering {
-  member: QuoteMember;
-  outlet: string;
+  /** The words as printed. */
+  quote: string;
   /** Word-level differences from the group's text; absent when the words are the same. */
   diff?: QuoteDiffPart[];
+  printedBy: Array<{ member: QuoteMember; outlet: string }>;
 }
 
 export interface QuoteView {
@@ -170,6 +184,9 @@ export interface QuoteView {
   anchor: string;
   outlets: string[];
   renderings: QuoteRendering[];
+  /** Set when the view is one page's share of a quotation split over pages: where it began, where it goes on. */
+  continuedFrom?: string;
+  continuesOn?: string;
 }
 
 /** Compared case- and space-insensitively with end punctuation ignored: those are typesetting, not wording. */
@@ -178,22 +195,45 @@ function sameWords(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-export function quoteViews(site: IncidentJson): QuoteView[] {
+/** The renderings of `members` (all of the group's, or one page's share), articles printing the same words folded into one. */
+function renderingsOf(group: QuoteGroup, members: readonly QuoteMember[], outletOf: ReadonlyMap<string, string>): QuoteRendering[] {
+  const byWords = new Map<string, QuoteRendering>();
+  for (const member of renderingOrder(members)) {
+    let rendering = byWords.get(member.quote);
+    if (!rendering) {
+      rendering = { quote: member.quote, printedBy: [], ...(sameWords(member.quote, group.text) ? {} : { diff: quoteDiff(group.text, member.quote) }) };
+      byWords.set(member.quote, rendering);
+    }
+    rendering.printedBy.push({ member, outlet: outletOf.get(member.source) ?? member.source });
+  }
+  return [...byWords.values()];
+}
+
+function quoteContext(site: IncidentJson) {
   const outletOf = new Map(columnsOf(site.sources).map((column) => [column.source.id, column.label]));
   const order = new Map(site.sources.map((source, index) => [source.id, index]));
-  return site.quotes.map((group) => {
-    const sources = [...new Set(group.members.map((member) => member.source))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    return {
-      group,
-      anchor: quoteAnchor(group),
-      outlets: sources.map((source) => outletOf.get(source) ?? source),
-      renderings: group.members.map((member) => ({
-        member,
-        outlet: outletOf.get(member.source) ?? member.source,
-        ...(sameWords(member.quote, group.text) ? {} : { diff: quoteDiff(group.text, member.quote) }),
-      })),
-    };
-  });
+  const outletsOf = (group: QuoteGroup) =>
+    [...new Set(group.members.map((member) => member.source))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).map((source) => outletOf.get(source) ?? source);
+  return { outletOf, outletsOf };
+}
+
+export function quoteViews(site: IncidentJson): QuoteView[] {
+  const { outletOf, outletsOf } = quoteContext(site);
+  return site.quotes.map((group) => ({ group, anchor: quoteAnchor(group), outlets: outletsOf(group), renderings: renderingsOf(group, group.members, outletOf) }));
+}
+
+/** The views of one page of a quotation list split over pages (`quoteLayout`). */
+export function quotePageViews(site: IncidentJson, layout: GroupedPages<QuoteGroup, QuoteMember>, number: number): QuoteView[] {
+  const { outletOf, outletsOf } = quoteContext(site);
+  const page = layout.pages[number - 1] ?? [];
+  return page.map((slice) => ({
+    group: slice.group,
+    anchor: quoteAnchor(slice.group),
+    outlets: outletsOf(slice.group),
+    renderings: renderingsOf(slice.group, slice.items, outletOf),
+    ...(slice.continued ? { continuedFrom: layout.pathOf(slice.group.id) } : {}),
+    ...(slice.continues ? { continuesOn: layout.path(number + 1) } : {}),
+  }));
 }
 
 /** Link text for one citation: how the outlet cited the primary source, as it wrote it. */
@@ -239,6 +279,20 @@ function labelOf(key: string, citations: readonly Citation[], site: IncidentJson
   return [...counts].sort((a, b) => named(b[0]) - named(a[0]) || b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key;
 }
 
+/** The columns citing, in column order, each with its citations. */
+function citingOutlets(columns: readonly Column[], citations: readonly Citation[]): CitingOutlet[] {
+  const bySource = new Map<string, Citation[]>();
+  for (const citation of citations) {
+    const list = bySource.get(citation.source);
+    if (list) list.push(citation);
+    else bySource.set(citation.source, [citation]);
+  }
+  return columns.flatMap((column) => {
+    const list = bySource.get(column.source.id);
+    return list ? [{ column, citations: list }] : [];
+  });
+}
+
 /** Distinct primary sources (by citation key), most widely relied on first, each with the outlets citing it. */
 export function primarySources(site: IncidentJson): PrimarySource[] {
   const columns = columnsOf(site.sources);
@@ -251,11 +305,33 @@ export function primarySources(site: IncidentJson): PrimarySource[] {
   const list = [...byKey].map(([key, citations]): PrimarySource => ({
     key,
     label: labelOf(key, citations, site),
-    outlets: columns
-      .map((column) => ({ column, citations: citations.filter((citation) => citation.source === column.source.id) }))
-      .filter((entry) => entry.citations.length > 0),
+    outlets: citingOutlets(columns, citations),
   }));
   return list.sort((a, b) => b.outlets.length - a.outlets.length || a.label.localeCompare(b.label));
+}
+
+/** One group of `/compare/primary-sources/` when it is split over pages: a primary source, or (`primary` null) the articles naming none. */
+export interface PrimaryGroup {
+  id: string;
+  primary: PrimarySource | null;
+  entries: CitingOutlet[];
+}
+
+const primaryPagesCache = new WeakMap<IncidentJson, GroupedPages<PrimaryGroup, CitingOutlet>>();
+
+/** `/compare/primary-sources/` over pages: each primary source with the articles citing it, then the articles naming none. */
+export function primaryPages(site: IncidentJson): GroupedPages<PrimaryGroup, CitingOutlet> {
+  let layout = primaryPagesCache.get(site);
+  if (!layout) {
+    const list = primarySources(site);
+    const citing = new Set(list.flatMap((primary) => primary.outlets.map((outlet) => outlet.column.source.id)));
+    const silent = columnsOf(site.sources).filter((column) => !citing.has(column.source.id));
+    const groups: PrimaryGroup[] = list.map((primary) => ({ id: primary.key, primary, entries: primary.outlets }));
+    if (silent.length > 0) groups.push({ id: '', primary: null, entries: silent.map((column) => ({ column, citations: [] })) });
+    layout = primaryLayout(groups, (group) => group.entries);
+    primaryPagesCache.set(site, layout);
+  }
+  return layout;
 }
 
 export interface SourceContributions {

@@ -1,4 +1,4 @@
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import ICAL from 'ical.js';
 import type { IncidentJson } from '../../pipeline/build-incident.ts';
 import { formatPartialDate } from '../../pipeline/partial-date.ts';
 import type { Precision, TimelineEvent } from '../../pipeline/types.ts';
@@ -8,6 +8,9 @@ export interface TimelineIcsOptions extends ExportOptions {
   /** The calendar's DTSTAMP: when it was generated. Passed in so that a build is reproducible. */
   generatedAt: Date;
 }
+
+/** A calendar date: year, month (1–12), day. */
+export type DateArray = [number, number, number];
 
 /** What an event occupies in a calendar: all-day dates (end exclusive), or one instant. */
 export type CalendarSpan =
@@ -52,8 +55,7 @@ export function calendarSpan(value: string, precision: Precision): CalendarSpan 
 
 /**
  * How many sentences an event's description quotes. A happening reported by hundreds of articles
- * would otherwise make a description no calendar shows in full (and that takes the `ics` library,
- * which folds lines by graphemes, time quadratic in its length); the rest are one link away.
+ * would otherwise make a description no calendar shows in full; the rest are one link away.
  */
 export const QUOTED_MENTIONS = 12;
 
@@ -82,36 +84,59 @@ function describe(event: TimelineEvent, outletOf: (id: string) => string, option
   return lines.join('\n');
 }
 
+const dateValue = ([year, month, day]: DateArray) => ICAL.Time.fromData({ year, month, day, isDate: true });
+
+/** An iCalendar DATE-TIME value (`20210502T214000Z` or floating `20210503T080000`) as a time of the library. */
+function instantValue(value: string) {
+  const [, year, month, day, hour, minute, second, utc] = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/u.exec(value) ?? [];
+  const data = { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour), minute: Number(minute), second: Number(second), isDate: false };
+  return utc ? ICAL.Time.fromData(data, ICAL.Timezone.utcTimezone) : ICAL.Time.fromData(data);
+}
+
 /**
- * Every happening of the timeline as an iCalendar file, made with the `ics` library. Each event's
- * span follows the precision of its date (see `calendarSpan`); its description names the outlets
- * and quotes its sentences (up to QUOTED_MENTIONS, then a link to the rest), linking each to its source page.
+ * Every happening of the timeline as an iCalendar file (RFC 5545), written with ical.js, whose line
+ * folding takes time linear in a line's length. Each event's span follows the precision of its date
+ * (see `calendarSpan`): all-day dates with an exclusive end, or an instant without an end (an event
+ * that takes no time). Its description names the outlets and quotes its sentences (up to
+ * QUOTED_MENTIONS, then a link to the rest), linking each to its source page.
  */
 export function timelineIcs(incident: Pick<IncidentJson, 'events' | 'sources' | 'incident'>, options: TimelineIcsOptions): string {
   const outlets = new Map(incident.sources.map((source) => [source.id, source.outlet]));
   const outletOf = (id: string) => outlets.get(id) ?? id;
   const host = new URL(options.site).hostname;
-  const events = incident.events.map((event) => {
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('prodid', 'Parallax');
+  calendar.addPropertyWithValue('method', 'PUBLISH');
+  calendar.addPropertyWithValue('x-wr-calname', incident.incident.title);
+  const stamp = ICAL.Time.fromJSDate(options.generatedAt, true);
+  for (const event of incident.events) {
+    const vevent = new ICAL.Component('vevent');
+    vevent.addPropertyWithValue('uid', `${event.id}@${host}`);
+    vevent.addPropertyWithValue('summary', event.approximate ? `${event.summary} (date approximate)` : event.summary);
+    vevent.addPropertyWithValue('dtstamp', stamp);
     const span = calendarSpan(event.date, event.precision);
-    const when =
-      span.kind === 'days' ? { start: span.start, end: span.end } : { start: span.value, startInputType: 'utc' as const, startOutputType: 'utc' as const };
-    return {
-      uid: `${event.id}@${host}`,
-      title: event.approximate ? `${event.summary} (date approximate)` : event.summary,
-      description: describe(event, outletOf, options),
-      url: eventUrl(options, event.id),
-      categories: [...new Set(event.mentions.map((mention) => outletOf(mention.source)))],
-      timestamp: options.generatedAt.getTime(),
-      ...when,
-    };
-  });
-  // The library accepts a DTSTAMP (`timestamp`) and an instant without end, which its types omit:
-  // RFC 5545 reads a DATE-TIME start without DTEND as an event that takes no time.
-  const { error, value } = createEvents(events as unknown as EventAttributes[], {
-    productId: 'Parallax',
-    method: 'PUBLISH',
-    calName: incident.incident.title,
-  });
-  if (error || value === null) throw error ?? new Error('the calendar could not be generated');
-  return value;
+    if (span.kind === 'days') {
+      vevent.addPropertyWithValue('dtstart', dateValue(span.start));
+      vevent.addPropertyWithValue('dtend', dateValue(span.end));
+    } else {
+      vevent.addPropertyWithValue('dtstart', instantValue(span.value));
+    }
+    vevent.addPropertyWithValue('description', describe(event, outletOf, options));
+    vevent.addPropertyWithValue('url', eventUrl(options, event.id));
+    const categories = new ICAL.Property('categories', vevent);
+    categories.setValues([...new Set(event.mentions.map((mention) => outletOf(mention.source)))]);
+    vevent.addProperty(categories);
+    calendar.addSubcomponent(vevent);
+  }
+  // ical.js folds after `foldLength` octets and starts the next line with a space: 74 keeps every
+  // line, that space included, within the 75 octets RFC 5545 allows.
+  const foldLength = ICAL.foldLength;
+  ICAL.foldLength = 74;
+  try {
+    return `${calendar.toString()}\r\n`;
+  } finally {
+    ICAL.foldLength = foldLength;
+  }
 }
