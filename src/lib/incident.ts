@@ -1,5 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { buildIncident, type IncidentJson } from '../pipeline/build-incident.ts';
+import { fromStoredArticle } from '../pipeline/stored-article.ts';
+import { readAnalysis } from './article-cache.ts';
 import { formatBuildTime } from './format-build-time.ts';
 import type { QuoteGroup, QuoteMember } from '../pipeline/types.ts';
 import { compareIsSplit, quoteLayout, timelineLayout, type GroupedPages, type TimelineLayout } from './site-pages.ts';
@@ -20,7 +22,10 @@ async function load(): Promise<IncidentSite> {
   const [articles, incident] = await Promise.all([getCollection('articles'), getEntry('incident', 'incident')]);
   if (!incident) throw new Error('incident.yaml was not loaded');
   const built = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
-  const merged = buildIncident(incident.data, articles.map((entry) => entry.data));
+  const merged = buildIncident(
+    incident.data,
+    articles.map((entry) => fromStoredArticle({ ...readAnalysis(entry.data.analysis, entry.data.file), frontmatter: entry.data.frontmatter })),
+  );
   return {
     ...merged,
     builtAt: formatBuildTime(built),

@@ -4,6 +4,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { processArticle } from '../pipeline/process-article.ts';
+import { toStoredArticle } from '../pipeline/stored-article.ts';
+import type { ArticleFrontmatter } from '../pipeline/schema.ts';
+import { analysisDir, analysisFiles, hasAnalysis, pruneAnalyses, writeAnalysis } from './article-cache.ts';
+
+/** An article's entry in the data store: its frontmatter, and where its analysis and HTML are (see article-cache.ts). */
+export interface ArticleEntry {
+  frontmatter: ArticleFrontmatter;
+  source: string;
+  outlet: string;
+  file: string;
+  /** How many sentences the article has. */
+  sentences: number;
+  /** The JSON file of its analysis (`StoredArticle`). */
+  analysis: string;
+  /** The HTML file of its text, with an anchor on every sentence. */
+  html: string;
+}
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack } from '../pipeline/read-content.ts';
 import type { IncidentFile } from '../pipeline/schema.ts';
@@ -24,6 +41,8 @@ function pipelineFingerprint(): string {
   try {
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
     for (const name of files) hash.update(name).update('\0').update(readFileSync(path.join(dir, name))).update('\0');
+    // How entries and their analyses are stored is part of what a cached entry means.
+    for (const url of [import.meta.url, new URL('./article-cache.ts', import.meta.url).href]) hash.update(readFileSync(fileURLToPath(url))).update('\0');
   } catch {
     // Source not found (a bundled build): every build reprocesses every article, which is slow but never stale.
     return `unknown-${Date.now()}`;
@@ -33,8 +52,9 @@ function pipelineFingerprint(): string {
 
 /**
  * Loads `articles/*.md` of a content folder through the Parallax pipeline: each article is
- * processed once, its sentences, dates and HTML stored together. Unchanged articles (same
- * frontmatter and body) are taken from the content layer's cache.
+ * processed once; the store keeps its frontmatter, and its sentences, dates and HTML go to files
+ * beside the store, named by its digest (article-cache.ts). Unchanged articles (same frontmatter,
+ * body and pipeline) are taken from the cache.
  */
 export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   return {
@@ -45,12 +65,16 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       const root = fileURLToPath(config.root);
       const pipeline = pipelineFingerprint();
       const keep = new Set<string>();
+      const cache = analysisDir(fileURLToPath(config.cacheDir));
+      const kept = new Set<string>();
       let processed = 0;
       const failed: ContentProblem[] = [];
       for (const article of content.articles) {
         keep.add(article.id);
         const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
-        if (store.get(article.id)?.digest === digest) continue;
+        const files = analysisFiles(cache, digest);
+        kept.add(files.analysis).add(files.html);
+        if (store.get(article.id)?.digest === digest && hasAnalysis(files)) continue;
         let result: ReturnType<typeof processArticle>;
         try {
           result = processArticle(article);
@@ -64,14 +88,25 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
         for (const message of result.messages) {
           logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
         }
-        const { html, ...entry } = result;
+        const { html, ...analysis } = result;
+        writeAnalysis(files, toStoredArticle(analysis), html);
         // The data store takes paths relative to the project root only, and content may live anywhere.
         const filePath = path.relative(root, path.resolve(article.file));
+        const entry: ArticleEntry = {
+          frontmatter: article.frontmatter,
+          source: result.source,
+          outlet: result.outlet,
+          file: result.file,
+          sentences: result.sentences.length,
+          analysis: files.analysis,
+          html: files.html,
+        };
         const data = await parseData({ id: article.id, data: { ...entry }, filePath });
-        store.set({ id: article.id, data, digest, rendered: { html }, filePath });
+        store.set({ id: article.id, data, digest, filePath });
       }
       if (failed.length) throw withoutStack(new ContentError(failed));
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+      pruneAnalyses(cache, kept);
       logger.info(`${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged)`);
     },
   };
