@@ -16,6 +16,7 @@ export default defineConfig({
     sitemap(),
     // Sentence permalinks ("#") and the labels of a source's details ("Published", "Sentences")
     // are on every source page alike: indexed, they would match every page.
-    pagefind({ excludeSelectors: ['.s-link', '.meta dt'], records: incidentSearchRecords }),
+    // Only source pages carry `data-pagefind-body`: the others are not read at all.
+    pagefind({ excludeSelectors: ['.s-link', '.meta dt'], glob: 'sources/*/index.html', records: incidentSearchRecords }),
   ],
 });

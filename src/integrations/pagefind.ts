@@ -17,6 +17,12 @@ export interface PagefindIntegrationOptions {
   excludeSelectors?: string[];
   /** Records to add besides the built pages, read from the build's output folder. Default: none. */
   records?: (outDir: URL) => PagefindRecord[] | Promise<PagefindRecord[]>;
+  /**
+   * Which built files to read, as a glob relative to the output folder. Default: every HTML file.
+   * Naming only the pages that carry `data-pagefind-body` spares reading the others, which Pagefind
+   * would leave out anyway.
+   */
+  glob?: string;
   /** Where the index goes inside the output folder. Default: `pagefind`. */
   bundle?: string;
 }
@@ -45,7 +51,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           problems.push(...created.errors);
           const index = created.index;
           if (!index) throw new Error(problems.join('\n') || 'Pagefind did not start');
-          const pages = await index.addDirectory({ path: site });
+          const pages = await index.addDirectory({ path: site, ...(options.glob ? { glob: options.glob } : {}) });
           problems.push(...pages.errors);
           const records = (await options.records?.(dir)) ?? [];
           // In batches: one request at a time to the indexer is slow for many records, all at once holds them all in flight.

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
@@ -82,4 +82,12 @@ describe('the built site', () => {
   test('renders a 404 page', () => {
     expect(readFileSync(path.join(outDir, '404.html'), 'utf8')).toContain('Page not found');
   });
+
+  test('marks content for search only on the pages the search index reads (astro.config.mjs: sources/*/index.html)', () => {
+    const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html'));
+    const marked = pages.filter((name) => readFileSync(path.join(outDir, name), 'utf8').includes('data-pagefind-body'));
+    expect(marked.length).toBe(loaded.articles.length);
+    for (const name of marked) expect(name.split(path.sep).join('/')).toMatch(/^sources\/[^/]+\/index\.html$/);
+  });
 });
+

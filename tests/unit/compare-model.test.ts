@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { columnsOf, primaryPages, quotePageViews, quoteViews } from '../../src/components/compare/compare-model.ts';
+import { columnsOf, outletsBesides, primaryPages, quotePageViews, quoteViews } from '../../src/components/compare/compare-model.ts';
 import { quoteLayout } from '../../src/lib/site-pages.ts';
 import type { IncidentJson, IncidentSource } from '../../src/pipeline/build-incident.ts';
 import type { Citation, QuoteGroup } from '../../src/pipeline/types.ts';
@@ -71,5 +71,15 @@ describe('primaryPages', () => {
     expect(cited.sort()).toEqual(citations.map((c) => `${c.source}#${c.anchor}`).sort());
     const silent = slices.filter((slice) => slice.group.primary === null).flatMap((slice) => slice.items.map((entry) => entry.column.source.id));
     expect(silent.sort()).toEqual(sources.filter((_, i) => i % 3 === 0).map((s) => s.id).sort());
+  });
+});
+
+describe('outletsBesides', () => {
+  test('counts other outlets once each, however many of their articles report', () => {
+    const incident = site([source('a1', 'Daily', null), source('a2', 'Daily', null), source('b1', 'Weekly', null), source('c1', 'Radio', null)]);
+    const reports = [{ source: 'a1' }, { source: 'a2' }, { source: 'b1' }, { source: 'b1' }];
+    expect(outletsBesides(incident, reports, 'Daily')).toBe(1);
+    expect(outletsBesides(incident, reports, 'Radio')).toBe(2);
+    expect(outletsBesides(incident, [{ source: 'a1' }, { source: 'a2' }], 'Daily')).toBe(0);
   });
 });

@@ -334,6 +334,26 @@ export function primaryPages(site: IncidentJson): GroupedPages<PrimaryGroup, Cit
   return layout;
 }
 
+const outletIndex = new WeakMap<IncidentJson, Map<string, string>>();
+const outletSets = new WeakMap<readonly { source: string }[], Set<string>>();
+
+/**
+ * How many outlets besides `outlet` report one of `reports` (a timeline entry's mentions, a
+ * quotation's members): each outlet once, however many of its articles report it. Kept per list,
+ * since every source page asks about the entries it shares with the others.
+ */
+export function outletsBesides(site: IncidentJson, reports: readonly { source: string }[], outlet: string): number {
+  let outlets = outletSets.get(reports);
+  if (!outlets) {
+    let bySource = outletIndex.get(site);
+    if (!bySource) outletIndex.set(site, (bySource = new Map(site.sources.map((source) => [source.id, source.outlet]))));
+    const index = bySource;
+    outlets = new Set(reports.map((report) => index.get(report.source) ?? report.source));
+    outletSets.set(reports, outlets);
+  }
+  return outlets.size - (outlets.has(outlet) ? 1 : 0);
+}
+
 export interface SourceContributions {
   events: Array<{ event: TimelineEvent; mentions: TimelineEvent['mentions'] }>;
   topics: Array<{ topic: Topic; claims: CellClaim[] }>;
