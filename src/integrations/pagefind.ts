@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { listenForSearchRecords } from '../lib/search-handoff.ts';
 
 /** A record for the index that is not a page of the site. */
 export interface PagefindRecord {
@@ -15,7 +16,10 @@ export interface PagefindRecord {
 export interface PagefindIntegrationOptions {
   /** CSS selectors left out of every page's index, besides elements marked `data-pagefind-ignore`. Default: none. */
   excludeSelectors?: string[];
-  /** Records to add besides the built pages, read from the build's output folder. Default: none. */
+  /**
+   * Records to add besides the built pages, read from the build's output folder, when the site
+   * did not give them while rendering (`offerSearchRecords`). Default: none.
+   */
   records?: (outDir: URL) => PagefindRecord[] | Promise<PagefindRecord[]>;
   /**
    * Which built files to read, as a glob relative to the output folder. Default: every HTML file.
@@ -30,40 +34,79 @@ export interface PagefindIntegrationOptions {
 /** How many records are sent to the indexer at once. */
 const RECORD_BATCH = 200;
 
+type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/** Adds records in batches: one request at a time to the indexer is slow for many records, all at once holds them all in flight. */
+async function addRecords(index: Index, records: readonly PagefindRecord[], problems: string[]): Promise<void> {
+  for (let start = 0; start < records.length; start += RECORD_BATCH) {
+    const added = await Promise.all(records.slice(start, start + RECORD_BATCH).map((record) => index.addCustomRecord(record)));
+    for (const result of added) problems.push(...result.errors);
+  }
+}
+
 /**
- * Builds a Pagefind search index over the built site once `astro build` has written it, into
- * `<outDir>/pagefind/`, wherever `--outDir` points. Pages are indexed from the parts marked
- * `data-pagefind-body`; `astro dev` has no index, since nothing is built.
+ * Builds a Pagefind search index over the built site, into `<outDir>/pagefind/`, wherever
+ * `--outDir` points. The indexer starts with the build: records the site gives while its pages
+ * render are indexed meanwhile, by Pagefind's own process; once the pages are written, they are
+ * indexed from the parts marked `data-pagefind-body`. `astro dev` has no index, since nothing is built.
  */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const bundle = options.bundle ?? 'pagefind';
+  let index: Promise<Index> | undefined;
+  let given: Promise<number> | undefined;
+  let stopListening = () => {};
+  const problems: string[] = [];
+  const open = async (): Promise<Index> => {
+    const created = await pagefind.createIndex({ ...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}) });
+    problems.push(...created.errors);
+    if (!created.index) throw new Error(problems.join('\n') || 'Pagefind did not start');
+    return created.index;
+  };
   return {
     name: 'parallax-pagefind',
     hooks: {
+      'astro:build:start': () => {
+        problems.length = 0;
+        given = undefined;
+        index = open();
+        // A failure shows when the index is used at the end of the build.
+        index.catch(() => {});
+        stopListening = listenForSearchRecords((records) => {
+          given = (index ?? (index = open())).then(async (ready) => {
+            await addRecords(ready, records, problems);
+            return records.length;
+          });
+          given.catch(() => {});
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        stopListening();
         const site = fileURLToPath(dir);
         const output = fileURLToPath(new URL(`${bundle}/`, dir));
         // An index left by an earlier build into the same folder would otherwise be indexed as pages.
         await rm(output, { recursive: true, force: true });
-        const problems: string[] = [];
         try {
-          const created = await pagefind.createIndex({ ...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}) });
-          problems.push(...created.errors);
-          const index = created.index;
-          if (!index) throw new Error(problems.join('\n') || 'Pagefind did not start');
-          const pages = await index.addDirectory({ path: site, ...(options.glob ? { glob: options.glob } : {}) });
+          const ready = await (index ?? open());
+          const pages = await ready.addDirectory({ path: site, ...(options.glob ? { glob: options.glob } : {}) });
           problems.push(...pages.errors);
-          const records = (await options.records?.(dir)) ?? [];
-          // In batches: one request at a time to the indexer is slow for many records, all at once holds them all in flight.
-          for (let start = 0; start < records.length; start += RECORD_BATCH) {
-            const added = await Promise.all(records.slice(start, start + RECORD_BATCH).map((record) => index.addCustomRecord(record)));
-            for (const result of added) problems.push(...result.errors);
+          let records: number;
+          let when: string;
+          if (given) {
+            records = await given;
+            when = 'given while the pages rendered';
+          } else {
+            const list = (await options.records?.(dir)) ?? [];
+            await addRecords(ready, list, problems);
+            records = list.length;
+            when = 'read from the output';
           }
-          const written = await index.writeFiles({ outputPath: output });
+          const written = await ready.writeFiles({ outputPath: output });
           problems.push(...written.errors);
           if (problems.length > 0) throw new Error(`Pagefind reported:\n  ${problems.join('\n  ')}`);
-          logger.info(`indexed ${pages.page_count} HTML files and ${records.length} records into ${bundle}/`);
+          logger.info(`indexed ${pages.page_count} HTML files and ${records} records (${when}) into ${bundle}/`);
         } finally {
+          index = undefined;
+          given = undefined;
           await pagefind.close();
         }
       },

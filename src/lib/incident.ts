@@ -2,6 +2,8 @@ import { getCollection, getEntry } from 'astro:content';
 import { buildIncident, type IncidentJson } from '../pipeline/build-incident.ts';
 import { fromStoredArticle } from '../pipeline/stored-article.ts';
 import { readAnalysis } from './article-cache.ts';
+import { offerSearchRecords } from './search-handoff.ts';
+import { searchRecords } from './search-records.ts';
 import { formatBuildTime } from './format-build-time.ts';
 import type { QuoteGroup, QuoteMember } from '../pipeline/types.ts';
 import { compareIsSplit, quoteLayout, timelineLayout, type GroupedPages, type TimelineLayout } from './site-pages.ts';
@@ -26,10 +28,13 @@ async function load(): Promise<IncidentSite> {
     incident.data,
     articles.map((entry) => fromStoredArticle({ ...readAnalysis(entry.data.analysis, entry.data.file), frontmatter: entry.data.frontmatter })),
   );
+  const timeline = timelineLayout(merged.events);
+  // The search index can take its records now, while the pages render, rather than after them.
+  offerSearchRecords(() => searchRecords(merged, 'en', timeline.eventHref));
   return {
     ...merged,
     builtAt: formatBuildTime(built),
-    timeline: timelineLayout(merged.events),
+    timeline,
     compareSplit: compareIsSplit(merged.claims.length, merged.sources.length),
     quotePages: quoteLayout(merged.quotes),
   };
