@@ -5,7 +5,18 @@ import type { IncidentJson } from '../pipeline/build-incident.ts';
  * report it. Most-claimed topic first, ties in incident.yaml order. An entry whose sentences make
  * no claim has no topic: nothing else links a happening to a question honestly.
  */
-export function eventTopics(incident: Pick<IncidentJson, 'events' | 'claims' | 'incident'>): Map<string, string[]> {
+export function eventTopics(incident: Pick<IncidentJson, 'events' | 'claims' | 'incident'>): ReadonlyMap<string, string[]> {
+  // Every page of the timeline asks: computed once per incident.
+  const known = computed.get(incident);
+  if (known) return known;
+  const result = topicsOfEvents(incident);
+  computed.set(incident, result);
+  return result;
+}
+
+const computed = new WeakMap<object, ReadonlyMap<string, string[]>>();
+
+function topicsOfEvents(incident: Pick<IncidentJson, 'events' | 'claims' | 'incident'>): Map<string, string[]> {
   const bySentence = new Map<string, Set<string>>();
   for (const claim of incident.claims) {
     const key = `${claim.source}#${claim.anchor}`;
