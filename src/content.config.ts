@@ -6,15 +6,15 @@ import { articleSchema, incidentSchema } from './pipeline/schema.ts';
 
 const dir = contentDir();
 
-/** An article as the data store keeps it: the validated frontmatter, and where its analysis and HTML are (see `ArticleEntry`). */
+/** An article as the data store keeps it: the validated frontmatter, and where its HTML and its contribution to the incident are (see `ArticleEntry`). */
 const articleEntrySchema = z.object({
   frontmatter: articleSchema,
   source: z.string(),
   outlet: z.string(),
   file: z.string(),
   sentences: z.number().int().nonnegative(),
-  analysis: z.string(),
   html: z.string(),
+  extraction: z.string(),
 });
 
 export const collections = {

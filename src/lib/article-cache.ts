@@ -1,13 +1,15 @@
 /**
  * Each analysed article, kept beside the content layer's data store rather than in it: its
  * sentences and dates as one JSON file and its HTML as another, named by the article's content
- * digest. Astro serialises the whole data store into the build's bundle and parses it back at
+ * digest, and what it contributes to the incident (`ArticleExtraction`) as a third, named by that
+ * digest and the incident definition's. Astro serialises the whole data store into the build's bundle and parses it back at
  * render time; with the analyses inside, a 5 000-article incident made a 46 MB store that cost
  * about 450 MB of memory and 3 s in the bundler alone. The store keeps the validated frontmatter
  * and where these files are; the merge reads the analyses once, a source page its own HTML.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ArticleExtraction } from '../pipeline/build-incident.ts';
 import type { StoredArticle } from '../pipeline/stored-article.ts';
 
 /** The folder of analyses inside a cache folder. */
@@ -18,12 +20,19 @@ export function analysisDir(cacheDir: string): string {
 export interface AnalysisFiles {
   analysis: string;
   html: string;
+  /** The article's contribution under one incident definition. */
+  extraction: string;
 }
 
-/** The files of one digest (any character outside [A-Za-z0-9_-] is replaced, so a digest is always one file name). */
-export function analysisFiles(dir: string, digest: string): AnalysisFiles {
-  const name = digest.replace(/[^\w-]/gu, '_');
-  return { analysis: path.join(dir, `${name}.json`), html: path.join(dir, `${name}.html`) };
+const fileName = (digest: string) => digest.replace(/[^\w-]/gu, '_');
+
+/**
+ * The files of an article's digest, and of its extraction under a definition's digest (any
+ * character outside [A-Za-z0-9_-] is replaced, so a digest is always one file name).
+ */
+export function analysisFiles(dir: string, digest: string, definitionDigest = 'none'): AnalysisFiles {
+  const name = fileName(digest);
+  return { analysis: path.join(dir, `${name}.json`), html: path.join(dir, `${name}.html`), extraction: path.join(dir, `${name}.${fileName(definitionDigest)}.extract.json`) };
 }
 
 export function hasAnalysis(files: AnalysisFiles): boolean {
@@ -43,6 +52,16 @@ function read(file: string, article: string, what: string): string {
     const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'is missing' : `cannot be read (${String(error)})`;
     throw new Error(`${article}: the ${what} of this article ${reason} at ${file}. The cache folder changed during the build: build again, and the article is analysed anew.`);
   }
+}
+
+export function writeExtraction(files: AnalysisFiles, extraction: ArticleExtraction): void {
+  mkdirSync(path.dirname(files.extraction), { recursive: true });
+  writeFileSync(files.extraction, JSON.stringify(extraction));
+}
+
+/** What `article` contributes to the incident (its file, named in the error when it cannot be read). */
+export function readExtraction(file: string, article: string): ArticleExtraction {
+  return JSON.parse(read(file, article, 'extraction')) as ArticleExtraction;
 }
 
 /** The stored analysis of `article` (its file, named in the error when it cannot be read). */

@@ -1,7 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
-import { buildIncident, type IncidentJson } from '../pipeline/build-incident.ts';
-import { fromStoredArticle } from '../pipeline/stored-article.ts';
-import { readAnalysis } from './article-cache.ts';
+import { mergeIncident, type IncidentJson } from '../pipeline/build-incident.ts';
+import { readExtraction } from './article-cache.ts';
 import { offerSearchRecords } from './search-handoff.ts';
 import { searchRecords } from './search-records.ts';
 import { formatBuildTime } from './format-build-time.ts';
@@ -24,9 +23,10 @@ async function load(): Promise<IncidentSite> {
   const [articles, incident] = await Promise.all([getCollection('articles'), getEntry('incident', 'incident')]);
   if (!incident) throw new Error('incident.yaml was not loaded');
   const built = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
-  const merged = buildIncident(
+  // Each article's contribution was extracted when it was loaded; only the merge, which needs them all, is left.
+  const merged = mergeIncident(
     incident.data,
-    articles.map((entry) => fromStoredArticle({ ...readAnalysis(entry.data.analysis, entry.data.file), frontmatter: entry.data.frontmatter })),
+    articles.map(({ data }) => ({ article: { source: data.source, frontmatter: data.frontmatter, sentences: data.sentences }, extraction: readExtraction(data.extraction, data.file) })),
   );
   const timeline = timelineLayout(merged.events);
   // The search index can take its records now, while the pages render, rather than after them.

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { processArticle } from '../pipeline/process-article.ts';
-import { toStoredArticle } from '../pipeline/stored-article.ts';
+import { extractArticle } from '../pipeline/build-incident.ts';
+import { processArticle, type ProcessedArticle } from '../pipeline/process-article.ts';
+import { fromStoredArticle, toStoredArticle } from '../pipeline/stored-article.ts';
 import type { ArticleFrontmatter } from '../pipeline/schema.ts';
-import { analysisDir, analysisFiles, hasAnalysis, pruneAnalyses, writeAnalysis } from './article-cache.ts';
+import { analysisDir, analysisFiles, hasAnalysis, pruneAnalyses, readAnalysis, writeAnalysis, writeExtraction } from './article-cache.ts';
 
 /** An article's entry in the data store: its frontmatter, and where its analysis and HTML are (see article-cache.ts). */
 export interface ArticleEntry {
@@ -16,10 +17,10 @@ export interface ArticleEntry {
   file: string;
   /** How many sentences the article has. */
   sentences: number;
-  /** The JSON file of its analysis (`StoredArticle`). */
-  analysis: string;
   /** The HTML file of its text, with an anchor on every sentence. */
   html: string;
+  /** The JSON file of what it contributes to the incident (`ArticleExtraction`). */
+  extraction: string;
 }
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack } from '../pipeline/read-content.ts';
@@ -52,9 +53,11 @@ function pipelineFingerprint(): string {
 
 /**
  * Loads `articles/*.md` of a content folder through the Parallax pipeline: each article is
- * processed once; the store keeps its frontmatter, and its sentences, dates and HTML go to files
- * beside the store, named by its digest (article-cache.ts). Unchanged articles (same frontmatter,
- * body and pipeline) are taken from the cache.
+ * processed once, and what it contributes to the incident extracted; the store keeps its
+ * frontmatter, and its analysis, HTML and extraction go to files beside the store, named by its
+ * digest (article-cache.ts). Unchanged articles (same frontmatter, body and pipeline) are taken
+ * from the cache; when only incident.yaml changed, their extraction is made again from the kept
+ * analysis. The merge, which needs every article, runs when the pages are built.
  */
 export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   return {
@@ -64,50 +67,67 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       for (const file of content.skipped) logger.warn(`${file}: ${SKIPPED_MESSAGE}`);
       const root = fileURLToPath(config.root);
       const pipeline = pipelineFingerprint();
+      // What each article contributes depends on the incident's topics and actors as well.
+      const definition = generateDigest({ ...content.incident });
       const keep = new Set<string>();
       const cache = analysisDir(fileURLToPath(config.cacheDir));
       const kept = new Set<string>();
+      const stems = new Map<string, readonly string[]>();
       let processed = 0;
+      let extracted = 0;
       const failed: ContentProblem[] = [];
       for (const article of content.articles) {
         keep.add(article.id);
         const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
-        const files = analysisFiles(cache, digest);
-        kept.add(files.analysis).add(files.html);
-        if (store.get(article.id)?.digest === digest && hasAnalysis(files)) continue;
-        let result: ReturnType<typeof processArticle>;
-        try {
-          result = processArticle(article);
-        } catch (error) {
-          // Go on with the other articles, so that one build lists every article that cannot be rendered.
-          if (!(error instanceof ContentError)) throw error;
-          failed.push(...error.problems);
-          continue;
+        const files = analysisFiles(cache, digest, definition);
+        kept.add(files.analysis).add(files.html).add(files.extraction);
+        const entryDigest = `${digest}.${definition}`;
+        if (store.get(article.id)?.digest === entryDigest && hasAnalysis(files) && existsSync(files.extraction)) continue;
+        let analysis: Omit<ProcessedArticle, 'html'>;
+        if (hasAnalysis(files)) {
+          // The article is unchanged and only the incident definition is not: its analysis stands.
+          analysis = fromStoredArticle(readAnalysis(files.analysis, article.file));
+        } else {
+          let result: ProcessedArticle;
+          try {
+            result = processArticle(article);
+          } catch (error) {
+            // Go on with the other articles, so that one build lists every article that cannot be rendered.
+            if (!(error instanceof ContentError)) throw error;
+            failed.push(...error.problems);
+            continue;
+          }
+          processed++;
+          for (const message of result.messages) {
+            logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
+          }
+          const { html, ...rest } = result;
+          analysis = rest;
+          writeAnalysis(files, toStoredArticle(analysis), html);
         }
-        processed++;
-        for (const message of result.messages) {
-          logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
-        }
-        const { html, ...analysis } = result;
-        writeAnalysis(files, toStoredArticle(analysis), html);
+        writeExtraction(files, extractArticle(content.incident, analysis, stems));
+        extracted++;
         // The data store takes paths relative to the project root only, and content may live anywhere.
         const filePath = path.relative(root, path.resolve(article.file));
         const entry: ArticleEntry = {
           frontmatter: article.frontmatter,
-          source: result.source,
-          outlet: result.outlet,
-          file: result.file,
-          sentences: result.sentences.length,
-          analysis: files.analysis,
+          source: analysis.source,
+          outlet: analysis.outlet,
+          file: analysis.file,
+          sentences: analysis.sentences.length,
           html: files.html,
+          extraction: files.extraction,
         };
         const data = await parseData({ id: article.id, data: { ...entry }, filePath });
-        store.set({ id: article.id, data, digest, filePath });
+        store.set({ id: article.id, data, digest: entryDigest, filePath });
       }
       if (failed.length) throw withoutStack(new ContentError(failed));
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
       pruneAnalyses(cache, kept);
-      logger.info(`${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged)`);
+      const again = extracted - processed;
+      logger.info(
+        `${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged${again > 0 ? `, ${again} of them read again for the changed incident.yaml` : ''})`,
+      );
     },
   };
 }

@@ -39,7 +39,29 @@ export interface IncidentJson {
   citations: Citation[];
 }
 
-function toSource(article: IncidentArticle): IncidentSource {
+/** What the merge needs of an article besides its extraction: who published it, when, and how long it is. */
+export interface ArticleSummary {
+  source: string;
+  frontmatter: ArticleFrontmatter;
+  /** How many sentences it has. */
+  sentences: number;
+}
+
+/**
+ * What one article contributes to the incident, found in that article alone (and the incident
+ * definition): its reports of happenings, claims, quotations and citations. A pure function of
+ * the two, so a build can keep it for an unchanged article and merge only.
+ */
+export interface ArticleExtraction {
+  mentions: EventMention[];
+  claims: Claim[];
+  quotes: ExtractedQuote[];
+  citations: Citation[];
+  /** The sentences that may reprint another outlet's quotation without quotation marks (not headings), with their place in the article. */
+  reprints: Array<{ id: string; text: string; position: number }>;
+}
+
+function toSource(article: ArticleSummary): IncidentSource {
   const { frontmatter } = article;
   const published = frontmatter.published;
   return {
@@ -52,39 +74,56 @@ function toSource(article: IncidentArticle): IncidentSource {
     updated: frontmatter.updated.map((update) => update.at),
     ...(frontmatter.author ? { author: frontmatter.author } : {}),
     language: frontmatter.language,
-    sentences: article.sentences.length,
+    sentences: article.sentences,
+  };
+}
+
+/** The contribution of one article (see `ArticleExtraction`). */
+export function extractArticle(definition: IncidentFile, article: ArticleAnalysis, stems: Map<string, readonly string[]> = new Map()): ArticleExtraction {
+  const { actors } = definition;
+  // Claims, quotes and citations all need who says what; reading it once per article saves two thirds of that work.
+  const speakers = attributeSentences(article, actors);
+  const position = new Map(article.sentences.map((sentence, index) => [sentence.id, index]));
+  return {
+    mentions: extractEventMentions(article, { actors }),
+    claims: extractClaims(article, definition, { speakers, stems }),
+    quotes: extractQuotes(article, { actors }, { speakers }).map((quote) => ({ ...quote, position: position.get(quote.anchor) ?? Number.MAX_SAFE_INTEGER })),
+    citations: extractCitations(article, { actors, speakers }),
+    reprints: article.sentences.flatMap((sentence, position) => (/^h[1-6]$/u.test(sentence.blockType) ? [] : [{ id: sentence.id, text: sentence.text, position }])),
   };
 }
 
 /**
- * Merges the analyses of all articles into the incident: sources, the deduplicated timeline,
- * claims per topic, quote groups and cited primary sources. Pure: the same articles in any
- * order give the same document.
+ * Merges the contributions of all articles into the incident: sources, the deduplicated
+ * timeline, claims per topic, quote groups and cited primary sources. Pure: the same articles in
+ * any order give the same document.
  */
-export function buildIncident(definition: IncidentFile, articles: readonly IncidentArticle[]): IncidentJson {
-  const ordered = [...articles].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+export function mergeIncident(definition: IncidentFile, articles: ReadonlyArray<{ article: ArticleSummary; extraction: ArticleExtraction }>): IncidentJson {
+  const ordered = [...articles].sort((a, b) => (a.article.source < b.article.source ? -1 : a.article.source > b.article.source ? 1 : 0));
   const { actors } = definition;
-  const mentions: EventMention[] = [];
-  const claims: Claim[] = [];
-  const quotes: ExtractedQuote[] = [];
-  const citations: Citation[] = [];
-  const stems = new Map<string, readonly string[]>();
-  for (const article of ordered) {
-    mentions.push(...extractEventMentions(article, { actors }));
-    // Claims, quotes and citations all need who says what; reading it once per article saves two thirds of that work.
-    const speakers = attributeSentences(article, actors);
-    claims.push(...extractClaims(article, definition, { speakers, stems }));
-    quotes.push(...extractQuotes(article, { actors }, { speakers }));
-    citations.push(...extractCitations(article, { actors, speakers }));
-  }
   return {
     incident: { title: definition.title, summary: definition.summary, topics: definition.topics, actors },
-    sources: ordered.map(toSource),
-    events: mergeEvents(mentions, { actors }),
-    claims,
-    quotes: groupQuotes(quotes, ordered),
-    citations,
+    sources: ordered.map(({ article }) => toSource(article)),
+    events: mergeEvents(
+      ordered.flatMap(({ extraction }) => extraction.mentions),
+      { actors },
+    ),
+    claims: ordered.flatMap(({ extraction }) => extraction.claims),
+    quotes: groupQuotes(
+      ordered.flatMap(({ extraction }) => extraction.quotes),
+      ordered.map(({ article, extraction }) => ({ source: article.source, sentences: extraction.reprints })),
+    ),
+    citations: ordered.flatMap(({ extraction }) => extraction.citations),
   };
+}
+
+/** Extracts and merges in one go: what the CLI and the tests do with articles analysed in memory. */
+export function buildIncident(definition: IncidentFile, articles: readonly IncidentArticle[]): IncidentJson {
+  const stems = new Map<string, readonly string[]>();
+  return mergeIncident(
+    definition,
+    articles.map((article) => ({ article: { source: article.source, frontmatter: article.frontmatter, sentences: article.sentences.length }, extraction: extractArticle(definition, article, stems) })),
+  );
 }
 
 /** The incident JSON as the CLI prints it and the site serves it. */

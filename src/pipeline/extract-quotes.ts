@@ -6,6 +6,8 @@ export interface ExtractedQuote extends QuoteMember {
   speaker?: string;
   /** The speaker's actor id, when the speaker resolves to an actor. */
   actor?: string;
+  /** The place of its sentence in the article (0 for the first), when known: orders the renderings of a group. */
+  position?: number;
 }
 
 export interface ExtractQuotesOptions {

@@ -2,7 +2,7 @@ import { diffWords } from 'diff';
 import { wordTokens, type WordToken } from './detect-stance.ts';
 import type { ExtractedQuote } from './extract-quotes.ts';
 import { sentenceId } from './sentence-id.ts';
-import type { ArticleAnalysis, QuoteGroup, QuoteMember } from './types.ts';
+import type { QuoteGroup, QuoteMember } from './types.ts';
 
 export interface GroupQuotesOptions {
   /**
@@ -136,7 +136,17 @@ function find(parent: number[], i: number): number {
  * grows with the number of sentences that share runs, not with the square of all sentences.
  * A quotation no other source shares is a group of one.
  */
-export function groupQuotes(quotes: readonly ExtractedQuote[], articles: readonly ArticleAnalysis[], options: GroupQuotesOptions = {}): QuoteGroup[] {
+/**
+ * The sentences of an article that may reprint a quotation without quotation marks: an analysed
+ * article, or what an extraction keeps of one (`position` is then the sentence's place among all
+ * of the article's sentences, headings included).
+ */
+export interface ReprintSource {
+  source: string;
+  sentences: ReadonlyArray<{ id: string; text: string; blockType?: string; position?: number }>;
+}
+
+export function groupQuotes(quotes: readonly ExtractedQuote[], articles: readonly ReprintSource[], options: GroupQuotesOptions = {}): QuoteGroup[] {
   const settings: Settings = {
     threshold: options.threshold ?? 0.6,
     shingle: options.shingle ?? 3,
@@ -146,8 +156,8 @@ export function groupQuotes(quotes: readonly ExtractedQuote[], articles: readonl
   const k = settings.shingle;
   const common = options.commonShingle ?? 1000;
   const order = new Map<string, number>();
-  for (const article of articles) article.sentences.forEach((s, i) => order.set(`${article.source}\u0000${s.id}`, i));
-  const place = (source: string, anchor: string) => order.get(`${source}\u0000${anchor}`) ?? Number.MAX_SAFE_INTEGER;
+  for (const article of articles) article.sentences.forEach((s, i) => order.set(`${article.source}\u0000${s.id}`, s.position ?? i));
+  const place = (source: string, anchor: string, position?: number) => position ?? order.get(`${source}\u0000${anchor}`) ?? Number.MAX_SAFE_INTEGER;
 
   const renderings: Rendering[] = [];
   const byText = new Map<string, number>();
@@ -165,14 +175,14 @@ export function groupQuotes(quotes: readonly ExtractedQuote[], articles: readonl
     return rendering;
   };
   for (const q of quotes) {
-    add('quote', q.quote, { source: q.source, anchor: q.anchor, text: q.text, order: place(q.source, q.anchor), ...(q.speaker ? { speaker: q.speaker } : {}) });
+    add('quote', q.quote, { source: q.source, anchor: q.anchor, text: q.text, order: place(q.source, q.anchor, q.position), ...(q.speaker ? { speaker: q.speaker } : {}) });
   }
   if (options.reprints ?? true) {
     const quoting = new Set(quotes.map((q) => `${q.source}\u0000${q.anchor}`));
     for (const article of articles) {
       article.sentences.forEach((sentence, i) => {
-        if (/^h[1-6]$/u.test(sentence.blockType) || quoting.has(`${article.source}\u0000${sentence.id}`)) return;
-        add('sentence', sentence.text, { source: article.source, anchor: sentence.id, text: sentence.text, order: i });
+        if (/^h[1-6]$/u.test(sentence.blockType ?? '') || quoting.has(`${article.source}\u0000${sentence.id}`)) return;
+        add('sentence', sentence.text, { source: article.source, anchor: sentence.id, text: sentence.text, order: sentence.position ?? i });
       });
     }
   }

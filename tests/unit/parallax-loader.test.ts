@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { analysisDir, analysisFiles, readAnalysis, readArticleHtml } from '../../src/lib/article-cache.ts';
+import { analysisDir, analysisFiles, readAnalysis, readArticleHtml, readExtraction } from '../../src/lib/article-cache.ts';
 import { parallaxArticles, type ArticleEntry } from '../../src/lib/parallax-loader.ts';
-import { fromStoredArticle } from '../../src/pipeline/stored-article.ts';
+import { extractArticle } from '../../src/pipeline/build-incident.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
 import { readContent } from '../../src/pipeline/read-content.ts';
 
@@ -53,17 +53,20 @@ beforeEach(() => {
 
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
+const analysisOf = (entry: ArticleEntry) => entry.html.replace(/\.html$/, '.json');
+
 describe('the articles loader', () => {
-  test('keeps the frontmatter in the store and each analysis and HTML in files that read back as the pipeline made them', async () => {
+  test('keeps the frontmatter in the store, and each article’s HTML and contribution in files that read back as the pipeline made them', async () => {
     expect(await load()).toMatch(/\((\d+) processed, 0 unchanged\)/);
-    const articles = readContent(content).articles;
+    const { articles, incident } = readContent(content);
     expect(store.size).toBe(articles.length);
     for (const article of articles) {
       const { data } = store.get(article.id)!;
       const { html, ...analysis } = processArticle(article);
       expect(data.sentences).toBe(analysis.sentences.length);
       expect(readArticleHtml(data.html, data.file)).toBe(html);
-      expect(fromStoredArticle(readAnalysis(data.analysis, data.file))).toEqual(JSON.parse(JSON.stringify(analysis)));
+      expect(readExtraction(data.extraction, data.file)).toEqual(JSON.parse(JSON.stringify(extractArticle(incident, analysis))));
+      expect(readAnalysis(analysisOf(data), data.file).sentences).toHaveLength(analysis.sentences.length);
       expect(JSON.stringify(data).length).toBeLessThan(4000);
     }
   });
@@ -71,26 +74,43 @@ describe('the articles loader', () => {
   test('analyses again only what changed or went missing, and removes the files of what changed', async () => {
     await load();
     const articles = readContent(content).articles;
-    expect(await load()).toContain(`(0 processed, ${articles.length} unchanged)`);
+    const n = articles.length;
+    expect(await load()).toContain(`(0 processed, ${n} unchanged)`);
     // A missing analysis is made again, not read as missing at render time.
     const first = store.get(articles[0]!.id)!.data;
-    rmSync(first.analysis);
-    expect(await load()).toContain(`(1 processed, ${articles.length - 1} unchanged)`);
-    expect(existsSync(first.analysis)).toBe(true);
+    rmSync(analysisOf(first));
+    expect(await load()).toContain(`(1 processed, ${n - 1} unchanged)`);
+    expect(existsSync(analysisOf(first))).toBe(true);
+    // A missing extraction is made again from the analysis.
+    rmSync(first.extraction);
+    expect(await load()).toContain(`(0 processed, ${n} unchanged, 1 of them read again`);
+    expect(existsSync(first.extraction)).toBe(true);
     // A changed article gets new files; the old ones go.
     const second = articles[1]!;
     const before = store.get(second.id)!.data;
     writeFileSync(path.join(content, 'articles', `${second.id}.md`), `${readFileSync(path.join(content, 'articles', `${second.id}.md`), 'utf8')}\nOne more sentence was added.\n`);
-    expect(await load()).toContain(`(1 processed, ${articles.length - 1} unchanged)`);
+    expect(await load()).toContain(`(1 processed, ${n - 1} unchanged)`);
     const after = store.get(second.id)!.data;
-    expect(after.analysis).not.toBe(before.analysis);
-    expect(existsSync(before.analysis) || existsSync(before.html)).toBe(false);
-    expect(readdirSync(analysisDir(cache))).toHaveLength(2 * articles.length);
+    expect(after.html).not.toBe(before.html);
+    expect([analysisOf(before), before.html, before.extraction].some((file) => existsSync(file))).toBe(false);
+    expect(readdirSync(analysisDir(cache))).toHaveLength(3 * n);
   });
 
-  test('names the article and what to do when an analysis cannot be read', () => {
-    const files = analysisFiles(path.join(work, 'nowhere'), 'a/b:c');
+  test('extracts every article again, without analysing any, when only incident.yaml changed', async () => {
+    await load();
+    const n = readContent(content).articles.length;
+    const file = path.join(content, 'incident.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'));
+    expect(await load()).toContain(`(0 processed, ${n} unchanged, ${n} of them read again for the changed incident.yaml)`);
+    expect(readdirSync(analysisDir(cache))).toHaveLength(3 * n);
+    expect(await load()).toContain(`(0 processed, ${n} unchanged)`);
+  });
+
+  test('names the article and what to do when a file of the cache cannot be read', () => {
+    const files = analysisFiles(path.join(work, 'nowhere'), 'a/b:c', 'd e');
     expect(path.basename(files.analysis)).toBe('a_b_c.json');
+    expect(path.basename(files.extraction)).toBe('a_b_c.d_e.extract.json');
     expect(() => readAnalysis(files.analysis, 'articles/x.md')).toThrow(/articles\/x\.md: the analysis of this article is missing at .*build again/);
+    expect(() => readExtraction(files.extraction, 'articles/x.md')).toThrow(/articles\/x\.md: the extraction of this article is missing/);
   });
 });
