@@ -126,7 +126,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       pruneAnalyses(cache, kept);
       const again = extracted - processed;
       logger.info(
-        `${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged${again > 0 ? `, ${again} of them read again for the changed incident.yaml` : ''})`,
+        `${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged${again > 0 ? `; contributions extracted again for ${again} of them` : ''})`,
       );
     },
   };

@@ -83,7 +83,7 @@ describe('the articles loader', () => {
     expect(existsSync(analysisOf(first))).toBe(true);
     // A missing extraction is made again from the analysis.
     rmSync(first.extraction);
-    expect(await load()).toContain(`(0 processed, ${n} unchanged, 1 of them read again`);
+    expect(await load()).toContain(`(0 processed, ${n} unchanged; contributions extracted again for 1 of them)`);
     expect(existsSync(first.extraction)).toBe(true);
     // A changed article gets new files; the old ones go.
     const second = articles[1]!;
@@ -101,7 +101,7 @@ describe('the articles loader', () => {
     const n = readContent(content).articles.length;
     const file = path.join(content, 'incident.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'));
-    expect(await load()).toContain(`(0 processed, ${n} unchanged, ${n} of them read again for the changed incident.yaml)`);
+    expect(await load()).toContain(`(0 processed, ${n} unchanged; contributions extracted again for ${n} of them)`);
     expect(readdirSync(analysisDir(cache))).toHaveLength(3 * n);
     expect(await load()).toContain(`(0 processed, ${n} unchanged)`);
   });
