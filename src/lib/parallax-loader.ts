@@ -4,12 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { extractArticle } from '../pipeline/build-incident.ts';
+import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
 import { processArticle, type ProcessedArticle } from '../pipeline/process-article.ts';
+import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack } from '../pipeline/read-content.ts';
+import type { ArticleFrontmatter, IncidentFile } from '../pipeline/schema.ts';
 import { fromStoredArticle, toStoredArticle } from '../pipeline/stored-article.ts';
-import type { ArticleFrontmatter } from '../pipeline/schema.ts';
 import { analysisDir, analysisFiles, hasAnalysis, pruneAnalyses, readAnalysis, writeAnalysis, writeExtraction } from './article-cache.ts';
 
-/** An article's entry in the data store: its frontmatter, and where its analysis and HTML are (see article-cache.ts). */
+/** An article's entry in the data store: its frontmatter, and where its HTML and its contribution to the incident are (see article-cache.ts). */
 export interface ArticleEntry {
   frontmatter: ArticleFrontmatter;
   source: string;
@@ -22,9 +24,6 @@ export interface ArticleEntry {
   /** The JSON file of what it contributes to the incident (`ArticleExtraction`). */
   extraction: string;
 }
-import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
-import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack } from '../pipeline/read-content.ts';
-import type { IncidentFile } from '../pipeline/schema.ts';
 
 export interface ParallaxLoaderOptions {
   /** The content folder (holds incident.yaml and articles/). */
@@ -85,7 +84,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
         if (store.get(article.id)?.digest === entryDigest && hasAnalysis(files) && existsSync(files.extraction)) continue;
         let analysis: Omit<ProcessedArticle, 'html'>;
         if (hasAnalysis(files)) {
-          // The article is unchanged and only the incident definition is not: its analysis stands.
+          // The article is unchanged (incident.yaml changed, or the cache lost its contribution): its analysis stands.
           analysis = fromStoredArticle(readAnalysis(files.analysis, article.file));
         } else {
           let result: ProcessedArticle;

@@ -71,7 +71,9 @@ interface SizeResult {
   parallax: BuildResult;
   /** A build after one article changed, each right after a cold build. */
   rebuild: BuildResult;
+  /** Rebuild over cold build, in the median of the (cold, rebuild) pairs. */
   rebuildShare: number;
+  rebuildPair: { coldMs: number; rebuildMs: number };
   baselineDefault: BuildResult;
   baselineUnified: BuildResult | { skipped: string };
   hugo: BuildResult | { skipped: string };
@@ -292,7 +294,12 @@ async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip:
   }
   const parallax = summarize(parallaxRuns);
   const rebuild = summarize(rebuildRuns);
-  const shares = parallaxRuns.map((cold, index) => (rebuildRuns[index]?.ms ?? NaN) / cold.ms);
+  // Each rebuild is compared with the cold build right before it; the median pair is reported, so
+  // that one disturbed cold build (a slow disk moment) neither flatters nor spoils the share.
+  const pairs = parallaxRuns
+    .map((cold, index) => ({ coldMs: cold.ms, rebuildMs: rebuildRuns[index]?.ms ?? NaN }))
+    .sort((a, b) => a.rebuildMs / a.coldMs - b.rebuildMs / b.coldMs);
+  const rebuildPair = pairs[Math.floor((pairs.length - 1) / 2)] ?? { coldMs: NaN, rebuildMs: NaN };
 
   const sizes = pageSizes(path.join(dir, 'parallax'));
   const byHtml = [...sizes].sort((a, b) => b.htmlBytes - a.htmlBytes);
@@ -304,7 +311,8 @@ async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip:
     pipeline,
     parallax,
     rebuild,
-    rebuildShare: Math.min(...shares),
+    rebuildShare: rebuildPair.rebuildMs / rebuildPair.coldMs,
+    rebuildPair,
     baselineDefault: summarize(defaultRuns),
     baselineUnified: unifiedSkip ? { skipped: unifiedSkip } : summarize(unifiedRuns),
     hugo: hugo ? summarize(hugoRuns) : { skipped: 'hugo is not on PATH' },
@@ -370,7 +378,7 @@ function budgets(results: SizeResult[], site: { pages: PageSize[] }): Budget[] {
     out.push({
       name: `Rebuild after changing one article vs cold build, N = ${result.n}`,
       limit: `≤ ${Math.round(BUDGET.rebuildShare * 100)} %`,
-      measured: `${Math.round(result.rebuildShare * 100)} % (${seconds(result.rebuild.ms)} / ${seconds(result.parallax.ms)})`,
+      measured: `${Math.round(result.rebuildShare * 100)} % (${seconds(result.rebuildPair.rebuildMs)} / ${seconds(result.rebuildPair.coldMs)}, median pair)`,
       status: result.rebuildShare <= BUDGET.rebuildShare ? 'pass' : 'fail',
     });
   }
@@ -423,7 +431,7 @@ function report(results: SizeResult[], site: { build: Run; pages: PageSize[] }, 
     ]),
   ];
   const notes = [
-    `Build times (wall clock) are the fastest of the interleaved runs at each size (${results.map((r) => `N=${r.n}: ${opts.runsAt(r.n)}`).join(', ')}); pipeline and merge are CPU time of measure-pipeline.ts.`,
+    `Build times (wall clock) are the fastest of the interleaved runs at each size (${results.map((r) => `N=${r.n}: ${opts.runsAt(r.n)}`).join(', ')}); pipeline and merge are CPU time of measure-pipeline.ts. The rebuild's share (in brackets) compares each rebuild with the cold build right before it, and is the median of those pairs.`,
     `All builds read and write ${opts.work} (${disk}); peak RSS by ${hasGnuTime ? 'GNU time (largest process of the tree)' : 'the Node process itself'}.`,
     ...results.flatMap((r) => [
       ...(isBuild(r.baselineUnified) ? [] : [`N=${r.n}: unified() baseline skipped: ${r.baselineUnified.skipped}.`]),
