@@ -137,13 +137,15 @@ export function splitGroups<G, I>(
   };
   for (const group of groups) {
     const items = itemsOf(group);
-    const first = items.length > 0 ? Math.max(1, weight(items[0] as I, 0, items)) : 0;
-    if (current.length > 0 && load + headWeight + first > budget) flush();
+    const weights = items.map((item, index) => Math.max(1, weight(item, index, items)));
+    const whole = headWeight + weights.reduce((sum, w) => sum + w, 0);
+    // A group that does not fit starts on a new page rather than as a stub in the last quarter of this one.
+    if (current.length > 0 && (load + headWeight + (weights[0] ?? 0) > budget || (load + whole > budget && budget - load < budget / 4))) flush();
     let slice: GroupSlice<G, I> = { group, items: [], continued: false, continues: false };
     current.push(slice);
     load += headWeight;
     items.forEach((item, index) => {
-      const w = Math.max(1, weight(item, index, items));
+      const w = weights[index] ?? 1;
       if (slice.items.length > 0 && load + w > budget) {
         slice.continues = true;
         flush();

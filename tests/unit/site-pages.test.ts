@@ -95,6 +95,23 @@ describe('splitGroups', () => {
   });
 });
 
+describe('splitGroups placement', () => {
+  test('starts a group that does not fit on a new page rather than as a stub at the end of a fuller one', () => {
+    const groups = [
+      { id: 'a', n: 80 },
+      { id: 'b', n: 300 },
+      { id: 'c', n: 5 },
+    ];
+    const pages = splitGroups(groups, (group) => Array.from({ length: group.n }, (_, i) => i), () => 1, 100);
+    expect(pages[0]!.map((slice) => slice.group.id)).toEqual(['a']);
+    expect(pages[1]![0]).toMatchObject({ continued: false, continues: true });
+    expect(pages[1]![0]!.group.id).toBe('b');
+    // a group that fits still shares the page
+    const small = splitGroups([{ id: 'a', n: 80 }, { id: 'c', n: 5 }], (group) => Array.from({ length: group.n }, (_, i) => i), () => 1, 100);
+    expect(small).toHaveLength(1);
+  });
+});
+
 describe('quoteLayout', () => {
   const member = (source: string, quote: string) => ({ source, anchor: `s-${source}`, text: quote, quote });
   test('folds the same words together and splits a quotation reprinted by thousands over pages', () => {
