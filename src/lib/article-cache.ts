@@ -1,11 +1,12 @@
 /**
  * Each analysed article, kept beside the content layer's data store rather than in it: its
- * sentences and dates as one JSON file and its HTML as another, named by the article's content
- * digest, and what it contributes to the incident (`ArticleExtraction`) as a third, named by that
- * digest and the incident definition's. Astro serialises the whole data store into the build's bundle and parses it back at
- * render time; with the analyses inside, a 5 000-article incident made a 46 MB store that cost
- * about 450 MB of memory and 3 s in the bundler alone. The store keeps the validated frontmatter
- * and where these files are; the merge reads the analyses once, a source page its own HTML.
+ * analysis (sentences and dates) and its HTML, named by the article's content digest, and what it
+ * contributes to the incident (`ArticleExtraction`), named by that digest and the incident
+ * definition's. Astro serialises the whole data store into the build's bundle and parses it back
+ * at render time; with the analyses inside, a 5 000-article incident made a 46 MB store that
+ * raised the build's peak memory by about 900 MB. The store keeps the validated frontmatter and
+ * where these files are: the merge reads the contributions once, a source page its own HTML, and
+ * the loader the analysis of an unchanged article when only incident.yaml changed.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
- * How an analysed article is kept in the content layer's data store. The store is serialised
- * whole into the build's bundle and parsed back at render time, so its size sets the build's peak
- * memory on large incidents: what every sentence would repeat is left out and restored on reading.
+ * How an analysed article is kept between builds (as a file of the build's cache), so that an
+ * unchanged article is not analysed again: what every sentence would repeat is left out and
+ * restored on reading.
  *
  * - `reference`, the date a sentence's relative expressions were resolved against, is the
  *   article's publication for every sentence outside an update block: it is kept only where it
