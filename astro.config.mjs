@@ -9,6 +9,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Pages whose getStaticPaths gives a `cacheKey` (the source pages: see src/lib/page-key.ts) are
+  // copied from the last build when neither their data nor their code changed.
+  experimental: { incrementalBuild: true },
   // Scripts must be files: the Content-Security-Policy (script-src 'self') refuses inline ones,
   // and Vite inlines any script under this many bytes.
   vite: { build: { assetsInlineLimit: 0 } },

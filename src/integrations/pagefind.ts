@@ -1,8 +1,10 @@
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { listenForSearchRecords } from '../lib/search-handoff.ts';
+import { placeBundle, setBundleAside } from './search-bundle.ts';
 
 /** A record for the index that is not a page of the site. */
 export interface PagefindRecord {
@@ -49,12 +51,18 @@ async function addRecords(index: Index, records: readonly PagefindRecord[], prob
  * `--outDir` points. The indexer starts with the build: records the site gives while its pages
  * render are indexed meanwhile, by Pagefind's own process; once the pages are written, they are
  * indexed from the parts marked `data-pagefind-body`. `astro dev` has no index, since nothing is built.
+ *
+ * The bundle of the last build is set aside in the cache folder before Astro empties the output
+ * folder, and the new one is written over it: of its thousands of files, only those that changed
+ * are written, and none are deleted and created again (see `syncBundle`).
  */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const bundle = options.bundle ?? 'pagefind';
   let index: Promise<Index> | undefined;
   let given: Promise<number> | undefined;
   let stopListening = () => {};
+  let kept = '';
+  let inOutput = '';
   const problems: string[] = [];
   const open = async (): Promise<Index> => {
     const created = await pagefind.createIndex({ ...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}) });
@@ -65,7 +73,12 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
   return {
     name: 'parallax-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        kept = path.resolve(fileURLToPath(new URL('parallax-search-bundle/', config.cacheDir)));
+        inOutput = path.resolve(fileURLToPath(new URL(`${bundle}/`, config.outDir)));
+      },
       'astro:build:start': () => {
+        setBundleAside(inOutput, kept);
         problems.length = 0;
         given = undefined;
         index = open();
@@ -82,8 +95,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       'astro:build:done': async ({ dir, logger }) => {
         stopListening();
         const site = fileURLToPath(dir);
-        const output = fileURLToPath(new URL(`${bundle}/`, dir));
-        // An index left by an earlier build into the same folder would otherwise be indexed as pages.
+        const output = path.resolve(fileURLToPath(new URL(`${bundle}/`, dir)));
+        // An index left in the folder (when `dir` is not the configured output folder) would otherwise be indexed as pages.
         await rm(output, { recursive: true, force: true });
         try {
           const ready = await (index ?? open());
@@ -100,10 +113,14 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
             records = list.length;
             when = 'read from the output';
           }
-          const written = await ready.writeFiles({ outputPath: output });
-          problems.push(...written.errors);
+          const bundleFiles = await ready.getFiles();
+          problems.push(...bundleFiles.errors);
           if (problems.length > 0) throw new Error(`Pagefind reported:\n  ${problems.join('\n  ')}`);
-          logger.info(`indexed ${pages.page_count} HTML files and ${records} records (${when}) into ${bundle}/`);
+          // Whatever the folder set aside holds, the bundle placed is exactly the files just indexed.
+          const counts = placeBundle(kept, output, bundleFiles.files);
+          logger.info(
+            `indexed ${pages.page_count} HTML files and ${records} records (${when}) into ${bundle}/: ${counts.written} files written, ${counts.unchanged} unchanged, ${counts.removed} removed`,
+          );
         } finally {
           index = undefined;
           given = undefined;

@@ -17,6 +17,22 @@ export interface IncidentSite extends IncidentJson {
   quotePages: GroupedPages<QuoteGroup, QuoteMember>;
 }
 
+/** What the frame around every page (its head, header and footer) shows of the incident, besides the build time. */
+export interface PageFrame {
+  title: string;
+  summary: string;
+  sources: number;
+}
+
+/**
+ * The incident as every page's frame shows it. A page that reuses its output from the last build
+ * (see `pageKey`) is keyed on this: a change here makes every page render again. The build time is
+ * left out on purpose: a reused page keeps the time it was built, which is when its text was made.
+ */
+export function pageFrame(site: IncidentJson): PageFrame {
+  return { title: site.incident.title, summary: site.incident.summary, sources: site.sources.length };
+}
+
 let cached: Promise<IncidentSite> | undefined;
 
 async function load(): Promise<IncidentSite> {

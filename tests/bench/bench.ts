@@ -3,7 +3,9 @@
  * ratios between builds that shared its load and its disk:
  *
  * - the full `astro build` of Parallax over a synthetic corpus of N articles (generate-corpus.ts),
- *   cold and after changing one article (the content layer's cache keeps the others);
+ *   cold (no cache and no output folder of an earlier build) and after changing one article (the
+ *   content layer keeps the other articles' analyses, the incremental build their pages, the search
+ *   index its unchanged files);
  * - the same Markdown built by a minimal Astro site (tests/bench/baseline/) with Astro's default
  *   Markdown processor and with `unified()` from @astrojs/markdown-remark, and by Hugo;
  * - the pipeline and the merge alone (measure-pipeline.ts), in CPU time;
@@ -270,10 +272,12 @@ async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip:
     const tag = runs > 1 ? ` (run ${run + 1}/${runs})` : '';
     log(`N=${n}: baseline, default Markdown processor${tag}`);
     rmSync(path.join(dir, 'cache-default'), { recursive: true, force: true });
+    rmSync(path.join(dir, 'baseline-default'), { recursive: true, force: true });
     defaultRuns.push(await baselineBuild(content, path.join(dir, 'baseline-default'), path.join(dir, 'cache-default'), 'default'));
     if (!unifiedSkip) {
       log(`N=${n}: baseline, unified()${tag}`);
       rmSync(path.join(dir, 'cache-unified'), { recursive: true, force: true });
+      rmSync(path.join(dir, 'baseline-unified'), { recursive: true, force: true });
       unifiedRuns.push(await baselineBuild(content, path.join(dir, 'baseline-unified'), path.join(dir, 'cache-unified'), 'unified'));
     }
     if (hugo) {
@@ -282,7 +286,9 @@ async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip:
       hugoRuns.push(await measure('hugo', ['--source', path.join(dir, 'hugo'), '--destination', path.join(dir, 'hugo-public'), '--quiet'], {}));
     }
     log(`N=${n}: Parallax, cold${tag}`);
+    // Cold: nothing of an earlier build, neither its caches nor its output (whose search bundle a build reuses).
     rmSync(path.join(dir, 'cache-parallax'), { recursive: true, force: true });
+    rmSync(path.join(dir, 'parallax'), { recursive: true, force: true });
     parallaxRuns.push(await parallaxBuild(content, path.join(dir, 'parallax'), path.join(dir, 'cache-parallax')));
     log(`N=${n}: Parallax, one article changed${tag}`);
     const undo = touchArticle(content, touched, run);

@@ -25,15 +25,15 @@ export interface SiteBuild {
   seconds: number;
 }
 
-/** Runs `astro build` on `content` into `outDir`, with Node 24 (the runtime running the tests). */
-export function buildSite(content: string, outDir: string, cacheDir: string): SiteBuild {
+/** Runs `astro build` on `content` into `outDir`, with Node 24 (the runtime running the tests); `env` adds to the environment. */
+export function buildSite(content: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): SiteBuild {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
     [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'tests/trust/astro.config.mjs', '--outDir', outDir],
     {
       cwd: root,
-      env: { ...process.env, PARALLAX_CONTENT: content, PARALLAX_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...process.env, ...env, PARALLAX_CONTENT: content, PARALLAX_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1' },
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     },

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { columnsOf, outletsBesides, primaryPages, quotePageViews, quoteViews } from '../../src/components/compare/compare-model.ts';
+import { columnsOf, outletsBesides, primaryPages, quotePageViews, quoteViews, sourcePageView } from '../../src/components/compare/compare-model.ts';
 import { quoteLayout } from '../../src/lib/site-pages.ts';
 import type { IncidentJson, IncidentSource } from '../../src/pipeline/build-incident.ts';
-import type { Citation, QuoteGroup } from '../../src/pipeline/types.ts';
+import type { Citation, QuoteGroup, TimelineEvent } from '../../src/pipeline/types.ts';
 
 const source = (id: string, outlet: string, published: string | null, title = `Title ${id}`): IncidentSource => ({ id, outlet, title, url: null, published, updated: [], language: 'en', sentences: 10 });
 
@@ -81,5 +81,45 @@ describe('outletsBesides', () => {
     expect(outletsBesides(incident, reports, 'Daily')).toBe(1);
     expect(outletsBesides(incident, reports, 'Radio')).toBe(2);
     expect(outletsBesides(incident, [{ source: 'a1' }, { source: 'a2' }], 'Daily')).toBe(0);
+  });
+});
+
+describe('sourcePageView', () => {
+  const mention = (sourceId: string, n: number): TimelineEvent['mentions'][number] => ({
+    source: sourceId,
+    anchor: `s-${sourceId}-${n}`,
+    text: `Sentence ${n} of ${sourceId}.`,
+    date: { value: '2024-05-06', precision: 'day', approximate: false },
+  });
+  const incident = (): IncidentJson => ({
+    ...site([source('a1', 'Daily', null), source('a2', 'Daily', null), source('b', 'Weekly', null), source('c', 'Monthly', null)]),
+    events: [
+      { id: 'e-1', date: '2024-05-06', precision: 'day', approximate: false, summary: 'x', mentions: [mention('a1', 1), mention('a2', 1), mention('b', 1), mention('a1', 2)] },
+      { id: 'e-2', date: '2024-05', precision: 'month', approximate: false, summary: 'y', mentions: [mention('c', 1)] },
+    ],
+  });
+  const addresses = { timeline: { eventHref: (id: string) => `/timeline/2/#${id}` }, compareSplit: false, quotePages: { pathOf: () => '/compare/quotes/' } };
+
+  test('gives every link resolved, the other outlets counted once each, and dates as printed', () => {
+    const view = sourcePageView({ ...incident(), ...addresses }, 'a1', 'Daily');
+    expect(view.events).toEqual([
+      {
+        date: '2024-05-06',
+        dateText: '6 May 2024',
+        mentions: [
+          { href: '/sources/a1/#s-a1-1', text: 'Sentence 1 of a1.' },
+          { href: '/sources/a1/#s-a1-2', text: 'Sentence 2 of a1.' },
+        ],
+        href: '/timeline/2/#e-1',
+        // a2 is the same outlet: only Weekly is another outlet.
+        others: 1,
+      },
+    ]);
+    expect(sourcePageView({ ...incident(), ...addresses }, 'c', 'Monthly').events[0]).toMatchObject({ dateText: 'May 2024', href: '/timeline/2/#e-2', others: 0 });
+  });
+
+  test('is plain data: what a page key hashes is what the page prints', () => {
+    const view = sourcePageView({ ...incident(), ...addresses }, 'b', 'Weekly');
+    expect(JSON.parse(JSON.stringify(view))).toEqual(view);
   });
 });

@@ -2,7 +2,7 @@ import type { IncidentJson, IncidentSource } from '../../pipeline/build-incident
 import { quoteDiff, type QuoteDiffPart } from '../../pipeline/group-quotes.ts';
 import type { Citation, Claim, QuoteGroup, QuoteMember, Stance, TimelineEvent, Topic } from '../../pipeline/types.ts';
 import { formatPartialDate, precisionOf } from '../../pipeline/partial-date.ts';
-import { primaryLayout, renderingOrder, type GroupedPages } from '../../lib/site-pages.ts';
+import { primaryLayout, renderingOrder, topicPagePath, type GroupedPages, type TimelineLayout } from '../../lib/site-pages.ts';
 
 /** The address of one sentence on its source's page. */
 export function sentenceHref(source: string, anchor: string): string {
@@ -408,4 +408,59 @@ export function contributionsOf(site: IncidentJson, sourceId: string): SourceCon
   let index = contributionsCache.get(site);
   if (!index) contributionsCache.set(site, (index = indexContributions(site)));
   return index.get(sourceId) ?? emptyContributions();
+}
+
+/** A link as a page prints it. */
+export interface TextLink {
+  href: string;
+  text: string;
+}
+
+/**
+ * What a source page shows of its article's contribution, with every address, count and label
+ * already worked out: the page prints this and reads nothing else of the merged incident, so that
+ * this value (with the article's own data and the page frame) says everything the page depends on.
+ */
+export interface SourcePageView {
+  /** How many questions the comparison asks. */
+  questions: number;
+  events: Array<{ date: string; dateText: string; mentions: TextLink[]; href: string; others: number }>;
+  topics: Array<{ id: string; question: string; href: string; claims: CellClaim[] }>;
+  quotes: Array<{ speaker: string | null; members: TextLink[]; href: string; others: number }>;
+  citations: Array<{ label: string; citations: Citation[] }>;
+}
+
+/** The parts of the built site that say where things are, besides the merged incident. */
+export interface SiteAddresses {
+  timeline: Pick<TimelineLayout, 'eventHref'>;
+  compareSplit: boolean;
+  quotePages: Pick<GroupedPages<QuoteGroup, QuoteMember>, 'pathOf'>;
+}
+
+/** The source page's view of what `sourceId` (of `outlet`) contributed; see `SourcePageView`. */
+export function sourcePageView(site: IncidentJson & SiteAddresses, sourceId: string, outlet: string): SourcePageView {
+  const { events, topics, quotes, citations } = contributionsOf(site, sourceId);
+  return {
+    questions: site.incident.topics.length,
+    events: events.map(({ event, mentions }) => ({
+      date: event.date,
+      dateText: formatPartialDate({ value: event.date, precision: event.precision, approximate: event.approximate }),
+      mentions: mentions.map((mention) => ({ href: sentenceHref(mention.source, mention.anchor), text: mention.text })),
+      href: site.timeline.eventHref(event.id),
+      others: outletsBesides(site, event.mentions, outlet),
+    })),
+    topics: topics.map(({ topic, claims }) => ({
+      id: topic.id,
+      question: topic.question,
+      href: site.compareSplit ? topicPagePath(topic.id) : `/compare/#${topic.id}`,
+      claims,
+    })),
+    quotes: quotes.map(({ view, members }) => ({
+      speaker: view.group.speaker ?? null,
+      members: members.map((member) => ({ href: sentenceHref(member.source, member.anchor), text: `“${member.quote}”` })),
+      href: `${site.compareSplit ? site.quotePages.pathOf(view.group.id) : '/compare/'}#${view.anchor}`,
+      others: outletsBesides(site, view.group.members, outlet),
+    })),
+    citations: citations.map((primary) => ({ label: primary.label, citations: primary.outlets.flatMap((entry) => entry.citations) })),
+  };
 }

@@ -1,0 +1,100 @@
+/**
+ * A rebuild reuses what did not change: the pages whose data and code are as in the last build are
+ * copied from it, and the search index's unchanged files are kept. A reused page that should have
+ * changed would be a stale page nobody notices, so the rebuild's output is compared, file by file,
+ * with a build of the same content from nothing.
+ */
+import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
+import { buildSite, scratchDir, type SiteBuild } from './build-site.ts';
+
+/** Every build here prints the same build time, so that pages built at different moments can be compared byte for byte. */
+const SAME_TIME = { SOURCE_DATE_EPOCH: '1767225600' };
+
+interface Incident {
+  events: Array<{ id: string; mentions: Array<{ source: string; text: string }> }>;
+  sources: Array<{ id: string; outlet: string }>;
+}
+
+let work: string;
+let first: SiteBuild;
+let rebuild: SiteBuild;
+let fresh: SiteBuild;
+let before: Map<string, Buffer>;
+let changedSource = '';
+let changedFile = '';
+
+/** Every file of a built site, by its path inside the output folder. */
+function files(dir: string): Map<string, Buffer> {
+  const all = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    all.set(path.relative(dir, full), readFileSync(full));
+  }
+  return all;
+}
+
+beforeAll(() => {
+  work = scratchDir('incremental');
+  const content = path.join(work, 'content');
+  writeCorpus(content, generateCorpus({ articles: 24, seed: 'incremental-build' }));
+  const dist = path.join(work, 'dist');
+  first = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
+  if (first.status !== 0) return;
+  before = files(dist);
+  // The change: one article also reports a happening that other outlets reported and its own
+  // outlet did not. The other reports' pages then say that one more outlet reported it.
+  const incident = JSON.parse(readFileSync(path.join(dist, 'incident.json'), 'utf8')) as Incident;
+  const outletOf = new Map(incident.sources.map((source) => [source.id, source.outlet]));
+  for (const event of incident.events) {
+    const outlets = new Set(event.mentions.map((mention) => outletOf.get(mention.source)));
+    const other = incident.sources.find((source) => !outlets.has(source.outlet));
+    if (event.mentions.length > 1 && other) {
+      changedSource = other.id;
+      // A source's id is its file's name (generated names need no slug).
+      changedFile = path.join(content, 'articles', `${other.id}.md`);
+      appendFileSync(changedFile, `\n${event.mentions[0]!.text}\n`);
+      break;
+    }
+  }
+  rebuild = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
+  fresh = buildSite(content, path.join(work, 'fresh'), path.join(work, 'fresh-cache'), SAME_TIME);
+}, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('a rebuild after one article changed', () => {
+  test('all three builds succeed, and the change touched an article', () => {
+    expect(first.status, first.output.slice(-3000)).toBe(0);
+    expect(changedFile, 'no happening left an outlet out; the corpus cannot show a change reaching other pages').not.toBe('');
+    expect(rebuild.status, rebuild.output.slice(-3000)).toBe(0);
+    expect(fresh.status, fresh.output.slice(-3000)).toBe(0);
+  });
+
+  test('reuses the pages of the articles whose contribution did not change', () => {
+    const reused = rebuild.output.match(/^.*\/sources\/[^/]+\/index\.html.*\((?:cached|restored)\)\s*$/gmu) ?? [];
+    expect(reused.length).toBeGreaterThan(0);
+    expect(reused.some((line) => line.includes(`/sources/${changedSource}/`))).toBe(false);
+  });
+
+  test('writes exactly the files a build from nothing writes, byte for byte', () => {
+    const rebuilt = files(path.join(work, 'dist'));
+    const expected = files(path.join(work, 'fresh'));
+    expect([...rebuilt.keys()].sort()).toEqual([...expected.keys()].sort());
+    const differing = [...expected].filter(([file, bytes]) => !rebuilt.get(file)?.equals(bytes)).map(([file]) => file);
+    expect(differing).toEqual([]);
+  });
+
+  test('changed the pages of other articles too, so the comparison above covers pages the change reached', () => {
+    const rebuilt = files(path.join(work, 'dist'));
+    const otherSourcePages = [...rebuilt]
+      .filter(([file]) => /^sources\/[^/]+\/index\.html$/u.test(file) && file !== `sources/${changedSource}/index.html`)
+      .filter(([file, bytes]) => !before.get(file)?.equals(bytes));
+    expect(otherSourcePages.length).toBeGreaterThan(0);
+  });
+});
