@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** The build time in UTC, unambiguous without JavaScript: "23 November 2026, 11:42 UTC". */
 export function formatBuildTime(date: Date): { iso: string; text: string } {

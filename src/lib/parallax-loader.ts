@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { extractArticle } from '../pipeline/build-incident.ts';
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
-import { processArticle, type ProcessedArticle } from '../pipeline/process-article.ts';
+import type { ProcessedArticle } from '../pipeline/process-article.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack } from '../pipeline/read-content.ts';
 import type { ArticleFrontmatter, IncidentFile } from '../pipeline/schema.ts';
 import { fromStoredArticle, toStoredArticle } from '../pipeline/stored-article.ts';
@@ -74,6 +74,9 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       const stems = new Map<string, readonly string[]>();
       let processed = 0;
       let extracted = 0;
+      // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
+      // that finds every article unchanged does not load it.
+      let pipelineModule: Promise<typeof import('../pipeline/process-article.ts')> | undefined;
       const failed: ContentProblem[] = [];
       for (const article of content.articles) {
         keep.add(article.id);
@@ -87,6 +90,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           // The article is unchanged (incident.yaml changed, or the cache lost its contribution): its analysis stands.
           analysis = fromStoredArticle(readAnalysis(files.analysis, article.file));
         } else {
+          const { processArticle } = await (pipelineModule ??= import('../pipeline/process-article.ts'));
           let result: ProcessedArticle;
           try {
             result = processArticle(article);

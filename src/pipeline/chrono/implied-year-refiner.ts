@@ -1,4 +1,4 @@
-import { differenceInCalendarDays } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import type { ParsingComponents, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 
 const MODIFIER = /(?:^|[^\p{L}\p{N}])((this|last|past|next)\s+)$/iu;

@@ -1,4 +1,4 @@
-import { subDays } from 'date-fns';
+import { subDays } from 'date-fns/subDays';
 import type { Refiner } from 'chrono-node';
 
 const LAST_NIGHT = /^last\s*night$/i;

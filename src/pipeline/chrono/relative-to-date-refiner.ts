@@ -1,4 +1,10 @@
-import { addDays, addMinutes, addMonths, addYears, differenceInCalendarDays, differenceInCalendarMonths, differenceInMinutes } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMinutes } from 'date-fns/addMinutes';
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { differenceInMinutes } from 'date-fns/differenceInMinutes';
 import type { ParsingComponents, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 
 const BEFORE_OR_AFTER = /\s+(?:before|from|after|since)$/i;

@@ -1,4 +1,5 @@
-import { addWeeks, startOfISOWeek } from 'date-fns';
+import { addWeeks } from 'date-fns/addWeeks';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import type { Refiner } from 'chrono-node';
 
 const WEEK = /^(this|last|next)\s+week$/i;

@@ -1,4 +1,5 @@
-import { getDay, subDays } from 'date-fns';
+import { getDay } from 'date-fns/getDay';
+import { subDays } from 'date-fns/subDays';
 import type { Refiner } from 'chrono-node';
 
 const MODIFIED = /\b(?:this|next|last|past|coming)\b/i;
