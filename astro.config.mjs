@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import reusePages from './src/integrations/reuse-pages.ts';
 import { incidentSearchRecords } from './src/lib/search-records.ts';
 
 export default defineConfig({
@@ -17,6 +18,10 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     sitemap(),
+    // Reused pages stay in the output folder rather than being copied back from the cache. Before
+    // the search index, which must read the output only once pages no longer built are deleted;
+    // the index's own folder is moved by the search integration.
+    reusePages({ leave: ['pagefind'] }),
     // Sentence permalinks ("#") and the labels of a source's details ("Published", "Sentences")
     // are on every source page alike: indexed, they would match every page.
     // Only source pages carry `data-pagefind-body`: the others are not read at all.

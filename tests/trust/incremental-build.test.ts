@@ -25,6 +25,12 @@ let fresh: SiteBuild;
 let before: Map<string, Buffer>;
 let changedSource = '';
 let changedFile = '';
+let removedSource = '';
+let afterRemoval: SiteBuild;
+let freshAfterRemoval: SiteBuild;
+/** The rebuild's output right after the change, before the withdrawal. */
+let rebuilt: Map<string, Buffer>;
+let expected: Map<string, Buffer>;
 
 /** Every file of a built site, by its path inside the output folder. */
 function files(dir: string): Map<string, Buffer> {
@@ -62,36 +68,55 @@ beforeAll(() => {
   }
   rebuild = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
   fresh = buildSite(content, path.join(work, 'fresh'), path.join(work, 'fresh-cache'), SAME_TIME);
+  if (rebuild.status !== 0 || fresh.status !== 0) return;
+  rebuilt = files(dist);
+  expected = files(path.join(work, 'fresh'));
+  // Then another article is withdrawn: its page must go.
+  removedSource = incident.sources.find((source) => source.id !== changedSource)!.id;
+  rmSync(path.join(content, 'articles', `${removedSource}.md`));
+  afterRemoval = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
+  freshAfterRemoval = buildSite(content, path.join(work, 'fresh-2'), path.join(work, 'fresh-2-cache'), SAME_TIME);
 }, 600_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('a rebuild after one article changed', () => {
-  test('all three builds succeed, and the change touched an article', () => {
+/** The files that differ between two builds, or are in one only. */
+function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((file) => !a.get(file)?.equals(b.get(file) ?? Buffer.alloc(0)) || !b.has(file)).sort();
+}
+
+describe('a rebuild after one article changed, then after another was withdrawn', () => {
+  test('every build succeeds, and the change touched an article', () => {
     expect(first.status, first.output.slice(-3000)).toBe(0);
     expect(changedFile, 'no happening left an outlet out; the corpus cannot show a change reaching other pages').not.toBe('');
     expect(rebuild.status, rebuild.output.slice(-3000)).toBe(0);
     expect(fresh.status, fresh.output.slice(-3000)).toBe(0);
+    expect(afterRemoval.status, afterRemoval.output.slice(-3000)).toBe(0);
+    expect(freshAfterRemoval.status, freshAfterRemoval.output.slice(-3000)).toBe(0);
   });
 
   test('reuses the pages of the articles whose contribution did not change', () => {
     const reused = rebuild.output.match(/^.*\/sources\/[^/]+\/index\.html.*\((?:cached|restored)\)\s*$/gmu) ?? [];
     expect(reused.length).toBeGreaterThan(0);
     expect(reused.some((line) => line.includes(`/sources/${changedSource}/`))).toBe(false);
+    // Kept where it was ("cached"), not copied back from the cache ("restored").
+    expect(reused.filter((line) => line.includes('(restored)'))).toEqual([]);
   });
 
   test('writes exactly the files a build from nothing writes, byte for byte', () => {
-    const rebuilt = files(path.join(work, 'dist'));
-    const expected = files(path.join(work, 'fresh'));
-    expect([...rebuilt.keys()].sort()).toEqual([...expected.keys()].sort());
-    const differing = [...expected].filter(([file, bytes]) => !rebuilt.get(file)?.equals(bytes)).map(([file]) => file);
-    expect(differing).toEqual([]);
+    expect(differences(rebuilt, expected)).toEqual([]);
+  });
+
+  test('after the withdrawal, no longer has the withdrawn article’s page, and again equals a build from nothing', () => {
+    const now = files(path.join(work, 'dist'));
+    expect(before.has(`sources/${removedSource}/index.html`)).toBe(true);
+    expect(now.has(`sources/${removedSource}/index.html`)).toBe(false);
+    expect(differences(now, files(path.join(work, 'fresh-2')))).toEqual([]);
   });
 
   test('changed the pages of other articles too, so the comparison above covers pages the change reached', () => {
-    const rebuilt = files(path.join(work, 'dist'));
     const otherSourcePages = [...rebuilt]
       .filter(([file]) => /^sources\/[^/]+\/index\.html$/u.test(file) && file !== `sources/${changedSource}/index.html`)
       .filter(([file, bytes]) => !before.get(file)?.equals(bytes));
