@@ -8,6 +8,9 @@ export interface ReusePagesOptions {
   leave?: string[];
 }
 
+/** The file in the cache folder that marks a build under way; left behind, it says the build did not finish. */
+export const UNFINISHED_MARK = 'parallax-build-running';
+
 /** An HTML file of the output folder and its modification time when the build started. */
 type Snapshot = Map<string, number>;
 
@@ -94,7 +97,7 @@ export default function reusePages(options: ReusePagesOptions = {}): AstroIntegr
       },
       'astro:config:done': ({ config }) => {
         outDir = path.resolve(fileURLToPath(config.outDir));
-        mark = path.resolve(fileURLToPath(new URL('parallax-build-running', config.cacheDir)));
+        mark = path.resolve(fileURLToPath(new URL(UNFINISHED_MARK, config.cacheDir)));
         // Astro's record of the last incremental build (see astro/dist/core/build/incremental.js).
         manifest = path.resolve(fileURLToPath(new URL('incremental-build.json', config.cacheDir)));
       },

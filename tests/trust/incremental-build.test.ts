@@ -4,10 +4,11 @@
  * changed would be a stale page nobody notices, so the rebuild's output is compared, file by file,
  * with a build of the same content from nothing.
  */
-import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
+import { UNFINISHED_MARK } from '../../src/integrations/reuse-pages.ts';
 import { buildSite, scratchDir, type SiteBuild } from './build-site.ts';
 
 /** Every build here prints the same build time, so that pages built at different moments can be compared byte for byte. */
@@ -27,6 +28,8 @@ let changedSource = '';
 let changedFile = '';
 let removedSource = '';
 let afterRemoval: SiteBuild;
+let afterCrash: SiteBuild;
+let afterRemovalFiles: Map<string, Buffer>;
 let freshAfterRemoval: SiteBuild;
 /** The rebuild's output right after the change, before the withdrawal. */
 let rebuilt: Map<string, Buffer>;
@@ -76,6 +79,10 @@ beforeAll(() => {
   rmSync(path.join(content, 'articles', `${removedSource}.md`));
   afterRemoval = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
   freshAfterRemoval = buildSite(content, path.join(work, 'fresh-2'), path.join(work, 'fresh-2-cache'), SAME_TIME);
+  afterRemovalFiles = files(dist);
+  // A build that stopped half-way leaves its mark: the next one must trust none of the pages.
+  writeFileSync(path.join(work, 'cache', UNFINISHED_MARK), '1\n');
+  afterCrash = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
 }, 600_000);
 
 afterAll(() => {
@@ -110,10 +117,17 @@ describe('a rebuild after one article changed, then after another was withdrawn'
   });
 
   test('after the withdrawal, no longer has the withdrawn article’s page, and again equals a build from nothing', () => {
-    const now = files(path.join(work, 'dist'));
+    const now = afterRemovalFiles;
     expect(before.has(`sources/${removedSource}/index.html`)).toBe(true);
     expect(now.has(`sources/${removedSource}/index.html`)).toBe(false);
     expect(differences(now, files(path.join(work, 'fresh-2')))).toEqual([]);
+  });
+
+  test('after a build that did not finish, renders every page again and writes the same site', () => {
+    expect(afterCrash.status, afterCrash.output.slice(-3000)).toBe(0);
+    expect(afterCrash.output).toContain('the last build did not finish');
+    expect(afterCrash.output).not.toMatch(/\((?:cached|restored)\)/u);
+    expect(differences(files(path.join(work, 'dist')), files(path.join(work, 'fresh-2')))).toEqual([]);
   });
 
   test('changed the pages of other articles too, so the comparison above covers pages the change reached', () => {
