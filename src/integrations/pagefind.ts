@@ -52,8 +52,8 @@ async function addRecords(index: Index, records: readonly PagefindRecord[], prob
  * render are indexed meanwhile, by Pagefind's own process; once the pages are written, they are
  * indexed from the parts marked `data-pagefind-body`. `astro dev` has no index, since nothing is built.
  *
- * The bundle of the last build is set aside in the cache folder before Astro empties the output
- * folder, and the new one is written over it: of its thousands of files, only those that changed
+ * The bundle of the last build is set aside in the cache folder before the output folder is
+ * emptied, and the new one is written over it: of its thousands of files, only those that changed
  * are written, and none are deleted and created again (see `syncBundle`).
  */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
