@@ -1,6 +1,6 @@
 /**
  * A rebuild reuses what did not change: the pages whose data and code are as in the last build are
- * copied from it, and the search index's unchanged files are kept. A reused page that should have
+ * kept from it, and the search index's unchanged files are kept. A reused page that should have
  * changed would be a stale page nobody notices, so the rebuild's output is compared, file by file,
  * with a build of the same content from nothing.
  */
