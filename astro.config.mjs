@@ -3,7 +3,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import reusePages from './src/integrations/reuse-pages.ts';
-import { incidentSearchRecords } from './src/lib/search-records.ts';
+import { contentDir } from './src/lib/content-dir.ts';
+import { countArticleFiles, incidentSearchRecords, searchPartCount, searchPartKey } from './src/lib/search-records.ts';
 
 export default defineConfig({
   site: process.env.PARALLAX_SITE ?? 'https://parallax.example',
@@ -25,6 +26,20 @@ export default defineConfig({
     // Sentence permalinks ("#") and the labels of a source's details ("Published", "Sentences")
     // are on every source page alike: indexed, they would match every page.
     // Only source pages carry `data-pagefind-body`: the others are not read at all.
-    pagefind({ excludeSelectors: ['.s-link', '.meta dt'], glob: 'sources/*/index.html', records: incidentSearchRecords }),
+    // A large site's index is split by source (a source page and its claims go together), so
+    // that a rebuild indexes again only the parts whose sources changed.
+    pagefind({
+      excludeSelectors: ['.s-link', '.meta dt'],
+      glob: 'sources/*/index.html',
+      records: incidentSearchRecords,
+      shards: {
+        count: () =>
+          searchPartCount(
+            countArticleFiles(contentDir()),
+            process.env.PARALLAX_SEARCH_SHARD_SIZE ? Number(process.env.PARALLAX_SEARCH_SHARD_SIZE) : undefined,
+          ),
+        key: searchPartKey,
+      },
+    }),
   ],
 });

@@ -1,10 +1,25 @@
-import { rm } from 'node:fs/promises';
+import { existsSync, globSync, readFileSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { listenForSearchRecords } from '../lib/search-handoff.ts';
-import { placeBundle, setBundleAside } from './search-bundle.ts';
+import { placeBundle, setBundleAside, type BundleFile } from './search-bundle.ts';
+import {
+  digestOf,
+  inPart,
+  keepDigests,
+  MAIN_PART,
+  MANIFEST,
+  mergedPartFiles,
+  partOf,
+  takeDigests,
+  unchangedParts,
+  type DigestStore,
+  type PartDigests,
+} from './search-shards.ts';
 
 /** A record for the index that is not a page of the site. */
 export interface PagefindRecord {
@@ -13,6 +28,14 @@ export interface PagefindRecord {
   language: string;
   meta?: Record<string, string>;
   filters?: Record<string, string[]>;
+}
+
+/** How a large index is split (see search-shards.ts). */
+export interface SearchShardOptions {
+  /** Into how many parts besides the main index; 1 or less keeps one index. Asked once, when a build starts. */
+  count: () => number;
+  /** The key of a page or record, by its address: the same key, the same part. `undefined` puts it in the main index. */
+  key: (url: string) => string | undefined;
 }
 
 export interface PagefindIntegrationOptions {
@@ -31,19 +54,48 @@ export interface PagefindIntegrationOptions {
   glob?: string;
   /** Where the index goes inside the output folder. Default: `pagefind`. */
   bundle?: string;
+  /** Splits the index into parts indexed apart. Default: one index. */
+  shards?: SearchShardOptions;
 }
 
-/** How many records are sent to the indexer at once. */
-const RECORD_BATCH = 200;
+/** How many records or pages are sent to the indexer at once. */
+const BATCH = 200;
+
+/** Changes whenever what a part's digests cover changes meaning. */
+const DIGEST_FORMAT = 'parallax-search-parts/1';
 
 type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-/** Adds records in batches: one request at a time to the indexer is slow for many records, all at once holds them all in flight. */
-async function addRecords(index: Index, records: readonly PagefindRecord[], problems: string[]): Promise<void> {
-  for (let start = 0; start < records.length; start += RECORD_BATCH) {
-    const added = await Promise.all(records.slice(start, start + RECORD_BATCH).map((record) => index.addCustomRecord(record)));
+/** One part of the index as this build makes it. */
+interface Part {
+  records: PagefindRecord[];
+  pages: Array<{ sourcePath: string; content: string }>;
+  /** Started as soon as the part is known to change: its records are then indexed while the pages render. */
+  index?: Promise<Index>;
+  recordsAdded?: Promise<void>;
+}
+
+/** Sends items in batches: one request at a time to the indexer is slow for many items, all at once holds them all in flight. */
+async function inBatches<T>(items: readonly T[], add: (item: T) => Promise<{ errors: string[] }>, problems: string[]): Promise<void> {
+  for (let start = 0; start < items.length; start += BATCH) {
+    const added = await Promise.all(items.slice(start, start + BATCH).map(add));
     for (const result of added) problems.push(...result.errors);
   }
+}
+
+/** The address Pagefind gives a page read from `sourcePath` (a path inside the output folder). */
+function pageUrl(sourcePath: string): string {
+  return `/${sourcePath.replace(/(?:^|\/)index\.html$/, (end) => (end.startsWith('/') ? '/' : ''))}`;
+}
+
+/** The version of the indexer: another version may write another bundle from the same pages. */
+function pagefindVersion(): string {
+  // The package exports neither its package.json nor a CommonJS entry: look where Node would look.
+  for (const folder of createRequire(import.meta.url).resolve.paths('pagefind') ?? []) {
+    const file = path.join(folder, 'pagefind', 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  }
+  throw new Error('Cannot find the installed pagefind package: reinstall the dependencies (npm ci)');
 }
 
 /**
@@ -52,44 +104,74 @@ async function addRecords(index: Index, records: readonly PagefindRecord[], prob
  * render are indexed meanwhile, by Pagefind's own process; once the pages are written, they are
  * indexed from the parts marked `data-pagefind-body`. `astro dev` has no index, since nothing is built.
  *
- * The bundle of the last build is set aside in the cache folder before the output folder is
- * emptied, and the new one is written over it: of its thousands of files, only those that changed
- * are written, and none are deleted and created again (see `syncBundle`).
+ * With `shards`, the index is split into parts (search-shards.ts). Each part's pages and records
+ * are digested; a part whose digests equal the last build's is kept as that build wrote it, and
+ * only the others are indexed again. The bundle of the last build is set aside in the cache folder
+ * before the output folder is emptied, and the new one is written over it: of its thousands of
+ * files, only those that changed are written (see `syncBundle`).
  */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const bundle = options.bundle ?? 'pagefind';
-  let index: Promise<Index> | undefined;
-  let given: Promise<number> | undefined;
-  let stopListening = () => {};
+  const problems: string[] = [];
   let kept = '';
   let inOutput = '';
-  const problems: string[] = [];
+  let digestFile = '';
+  let previous: DigestStore | undefined;
+  let count = 1;
+  let settings = '';
+  let parts = new Map<string, Part>();
+  let given = false;
+  let stopListening = () => {};
+
   const open = async (): Promise<Index> => {
     const created = await pagefind.createIndex({ ...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}) });
     problems.push(...created.errors);
     if (!created.index) throw new Error(problems.join('\n') || 'Pagefind did not start');
     return created.index;
   };
+  const partFor = (url: string): Part => {
+    const name = partOf(options.shards?.key(url), count);
+    let part = parts.get(name);
+    if (!part) parts.set(name, (part = { records: [], pages: [] }));
+    return part;
+  };
+  const recordsDigest = (part: Part) => digestOf(part.records.map((record) => JSON.stringify(record)));
+  const startIndexing = (part: Part): void => {
+    if (part.index) return;
+    part.index = open();
+    part.recordsAdded = part.index.then((index) => inBatches(part.records, (record) => index.addCustomRecord(record), problems));
+    // A failure shows when the part is finished, at the end of the build.
+    part.recordsAdded.catch(() => {});
+  };
+  const routeRecords = (records: readonly PagefindRecord[]): void => {
+    for (const record of records) partFor(record.url).records.push(record);
+  };
+
   return {
     name: 'parallax-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         kept = path.resolve(fileURLToPath(new URL('parallax-search-bundle/', config.cacheDir)));
+        digestFile = path.resolve(fileURLToPath(new URL('parallax-search-parts.json', config.cacheDir)));
         inOutput = path.resolve(fileURLToPath(new URL(`${bundle}/`, config.outDir)));
       },
       'astro:build:start': () => {
-        setBundleAside(inOutput, kept);
+        const setAside = setBundleAside(inOutput, kept);
+        const store = takeDigests(digestFile);
+        // Digests describe the bundle set aside; without it they describe nothing there is.
+        previous = setAside ? store : undefined;
         problems.length = 0;
-        given = undefined;
-        index = open();
-        // A failure shows when the index is used at the end of the build.
-        index.catch(() => {});
+        parts = new Map();
+        given = false;
+        count = Math.max(1, Math.floor(options.shards?.count() ?? 1));
+        settings = digestOf([DIGEST_FORMAT, pagefindVersion(), JSON.stringify(options.excludeSelectors ?? []), String(count)]);
         stopListening = listenForSearchRecords((records) => {
-          given = (index ?? (index = open())).then(async (ready) => {
-            await addRecords(ready, records, problems);
-            return records.length;
-          });
-          given.catch(() => {});
+          given = true;
+          routeRecords(records);
+          // A part whose records changed is indexed again whatever its pages: start it now, on another core.
+          for (const [name, part] of parts) {
+            if (previous?.settings !== settings || previous.parts[name]?.records !== recordsDigest(part)) startIndexing(part);
+          }
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -99,31 +181,52 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         // An index left in the folder (when `dir` is not the configured output folder) would otherwise be indexed as pages.
         await rm(output, { recursive: true, force: true });
         try {
-          const ready = await (index ?? open());
-          const pages = await ready.addDirectory({ path: site, ...(options.glob ? { glob: options.glob } : {}) });
-          problems.push(...pages.errors);
-          let records: number;
-          let when: string;
-          if (given) {
-            records = await given;
-            when = 'given while the pages rendered';
-          } else {
-            const list = (await options.records?.(dir)) ?? [];
-            await addRecords(ready, list, problems);
-            records = list.length;
+          let when = 'given while the pages rendered';
+          if (!given) {
+            routeRecords((await options.records?.(dir)) ?? []);
             when = 'read from the output';
           }
-          const bundleFiles = await ready.getFiles();
-          problems.push(...bundleFiles.errors);
+          const files = globSync(options.glob ?? '**/*.html', { cwd: site })
+            .map((file) => file.split(path.sep).join('/'))
+            .sort();
+          const contents = await Promise.all(files.map((file) => readFile(path.join(site, file), 'utf8')));
+          files.forEach((sourcePath, i) => partFor(pageUrl(sourcePath)).pages.push({ sourcePath, content: contents[i]! }));
+          // The main index is there even when it holds nothing: the search page loads it first.
+          partFor('/');
+          const digests = new Map<string, PartDigests>();
+          for (const [name, part] of parts) {
+            digests.set(name, { records: recordsDigest(part), pages: digestOf(part.pages.flatMap((page) => [page.sourcePath, page.content])) });
+          }
+          const same = unchangedParts(previous, settings, digests);
+          const reused = [...same].filter((name) => existsSync(path.join(kept, name, 'pagefind-entry.json')));
+          const rebuilt = [...parts.keys()].filter((name) => !reused.includes(name)).sort();
+          const built = await Promise.all(
+            rebuilt.map(async (name): Promise<BundleFile[]> => {
+              const part = parts.get(name)!;
+              startIndexing(part);
+              const index = await part.index!;
+              await inBatches(part.pages, (page) => index.addHTMLFile(page), problems);
+              await part.recordsAdded;
+              const result = await index.getFiles();
+              problems.push(...result.errors);
+              const partFiles = name === MAIN_PART ? result.files : mergedPartFiles(result.files);
+              return partFiles.map((file) => ({ path: `${name}${file.path}`, content: file.content }));
+            }),
+          );
           if (problems.length > 0) throw new Error(`Pagefind reported:\n  ${problems.join('\n  ')}`);
-          // Whatever the folder set aside holds, the bundle placed is exactly the files just indexed.
-          const counts = placeBundle(kept, output, bundleFiles.files);
+          const merged = [...parts.keys()].filter((name) => name !== MAIN_PART).sort();
+          const manifest: BundleFile = { path: MANIFEST, content: new TextEncoder().encode(`${JSON.stringify({ shards: merged })}\n`) };
+          const counts = placeBundle(kept, output, [...built.flat(), manifest], (rel) => reused.some((name) => inPart(rel, name)));
+          keepDigests(digestFile, { settings, parts: Object.fromEntries(digests) });
+          const pageCount = [...parts.values()].reduce((sum, part) => sum + part.pages.length, 0);
+          const recordCount = [...parts.values()].reduce((sum, part) => sum + part.records.length, 0);
           logger.info(
-            `indexed ${pages.page_count} HTML files and ${records} records (${when}) into ${bundle}/: ${counts.written} files written, ${counts.unchanged} unchanged, ${counts.removed} removed`,
+            `indexed ${pageCount} HTML files and ${recordCount} records (${when}) into ${bundle}/` +
+              (parts.size > 1 ? ` in ${parts.size} parts (${rebuilt.length} indexed, ${reused.length} unchanged)` : reused.length > 0 ? ' (unchanged)' : '') +
+              `: ${counts.written} files written, ${counts.unchanged} unchanged, ${counts.removed} removed`,
           );
         } finally {
-          index = undefined;
-          given = undefined;
+          parts = new Map();
           await pagefind.close();
         }
       },

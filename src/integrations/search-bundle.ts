@@ -33,15 +33,25 @@ function sameBytes(file: string, content: Uint8Array): boolean {
  * bundle (the fragments and index chunks, named by their content) is the same from one build to the
  * next, so only what changed is written; writing one after the other spares a disk where creating
  * a file takes the folder's lock the contention of many writers (Pagefind's own `writeFiles`).
+ *
+ * What `keep` accepts (a path inside the folder, with "/" between names and after a folder's
+ * name) is left as it is: the parts of an index that did not change.
  */
-export function syncBundle(folder: string, files: readonly BundleFile[]): { written: number; unchanged: number; removed: number } {
+export function syncBundle(
+  folder: string,
+  files: readonly BundleFile[],
+  keep: (rel: string) => boolean = () => false,
+): { written: number; unchanged: number; removed: number } {
   const wanted = new Map(files.map((file) => [targetOf(folder, file.path), file.content]));
   let removed = 0;
   const prune = (dir: string): boolean => {
     let empty = true;
     for (const item of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, item.name);
-      if (item.isDirectory() && !wanted.has(full)) {
+      const rel = path.relative(folder, full).split(path.sep).join('/') + (item.isDirectory() ? '/' : '');
+      if (keep(rel) && !wanted.has(full)) {
+        empty = false;
+      } else if (item.isDirectory() && !wanted.has(full)) {
         if (prune(full)) rmdirSync(full);
         else empty = false;
       } else if (!wanted.has(full) || item.isDirectory()) {
@@ -94,11 +104,17 @@ export function setBundleAside(inOutput: string, kept: string): boolean {
 /**
  * Puts the search bundle into the output folder at `inOutput`: brings `kept` (the last build's
  * bundle, if it was set aside) up to date with `files` and moves it there, or writes `files` there
- * when it cannot be moved.
+ * when it cannot be moved. What `keep` accepts is left in `kept` (see `syncBundle`); it must be
+ * empty when `kept` was not set aside, since `kept` is then not the last build's bundle.
  */
-export function placeBundle(kept: string, inOutput: string, files: readonly BundleFile[]): { written: number; unchanged: number; removed: number } {
+export function placeBundle(
+  kept: string,
+  inOutput: string,
+  files: readonly BundleFile[],
+  keep?: (rel: string) => boolean,
+): { written: number; unchanged: number; removed: number } {
   rmSync(inOutput, { recursive: true, force: true });
-  const counts = syncBundle(kept, files);
+  const counts = syncBundle(kept, files, keep);
   try {
     renameSync(kept, inOutput);
     return counts;

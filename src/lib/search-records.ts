@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { IncidentJson } from '../pipeline/build-incident.ts';
 import { formatPartialDate } from '../pipeline/partial-date.ts';
 import { timelineLayout } from './site-pages.ts';
@@ -64,4 +66,35 @@ export function searchRecords(
 export async function incidentSearchRecords(outDir: URL): Promise<SearchRecord[]> {
   const incident = JSON.parse(await readFile(new URL('incident.json', outDir), 'utf8')) as IncidentJson;
   return searchRecords(incident);
+}
+
+/** Sources per part of the search index (`PARALLAX_SEARCH_SHARD_SIZE` overrides it). */
+export const SOURCES_PER_SEARCH_PART = 125;
+/** At most this many parts besides the main index: each is one more request per word searched. */
+export const MAX_SEARCH_PARTS = 16;
+
+/**
+ * Into how many parts the search index of a site with `sources` sources is split. A rebuild
+ * indexes again only the parts holding a changed page or record, while a search loads every part:
+ * a site of up to `perPart` sources keeps one index.
+ */
+export function searchPartCount(sources: number, perPart: number = SOURCES_PER_SEARCH_PART): number {
+  if (!Number.isInteger(perPart) || perPart < 1) throw new Error(`PARALLAX_SEARCH_SHARD_SIZE must be a whole number of sources above 0, not ${perPart}`);
+  return sources <= perPart ? 1 : Math.min(MAX_SEARCH_PARTS, Math.ceil(sources / perPart));
+}
+
+/** The part key of a search record or page: its source, for a source page and the claims on it; none for the rest. */
+export function searchPartKey(url: string): string | undefined {
+  const match = /^\/sources\/([^/?#]+)\//.exec(url);
+  return match?.[1];
+}
+
+/** How many articles a content folder holds (its `articles/*.md` files), counted without reading them. */
+export function countArticleFiles(contentFolder: string): number {
+  try {
+    return readdirSync(path.join(contentFolder, 'articles')).filter((name) => !name.startsWith('.') && /\.(md|markdown)$/i.test(name)).length;
+  } catch {
+    // The content's loader reports a missing folder, by name.
+    return 0;
+  }
 }

@@ -1,8 +1,9 @@
 /**
- * Search on /search/, over the Pagefind index that the build writes to /pagefind/. The page's
- * form works as a plain GET form (`?q=…`); this script answers it in the page, keeps the address
- * in step with the words typed, and leaves the no-JavaScript notice in place if the index cannot
- * be loaded (as under `astro dev`, which builds no index).
+ * Search on /search/, over the Pagefind index that the build writes to /pagefind/, with the parts
+ * listed in /pagefind/shards.json merged into it. The page's form works as a plain GET form
+ * (`?q=…`); this script answers it in the page, keeps the address in step with the words typed,
+ * and leaves the no-JavaScript notice in place if the index cannot be loaded (as under
+ * `astro dev`, which builds no index).
  */
 
 interface PagefindResultData {
@@ -19,6 +20,7 @@ interface PagefindSearch {
 
 interface PagefindModule {
   init: () => Promise<void>;
+  mergeIndex: (path: string) => Promise<void>;
   search: (term: string) => Promise<PagefindSearch | null>;
   preload: (term: string) => Promise<void>;
 }
@@ -92,9 +94,14 @@ async function start(): Promise<void> {
   let pagefind: PagefindModule;
   try {
     // A run-time address: the index is written after the site is bundled, so it cannot be bundled.
-    const address = new URL('/pagefind/pagefind.js', location.href).href;
-    pagefind = (await import(/* @vite-ignore */ address)) as PagefindModule;
+    const bundle = new URL('/pagefind/', location.href);
+    const parts = fetch(new URL('shards.json', bundle)).then((response) => response.json() as Promise<{ shards: string[] }>);
+    // Awaited below, once the script is loaded; a failure before that must not go unhandled.
+    parts.catch(() => {});
+    pagefind = (await import(/* @vite-ignore */ new URL('pagefind.js', bundle).href)) as PagefindModule;
     await pagefind.init();
+    // A large site's index comes in parts (src/integrations/search-shards.ts), searched as one.
+    await Promise.all((await parts).shards.map((part) => pagefind.mergeIndex(new URL(part, bundle).pathname)));
   } catch {
     return;
   }

@@ -1,6 +1,6 @@
 /**
  * A rebuild reuses what did not change: the pages whose data and code are as in the last build are
- * kept from it, and the search index's unchanged files are kept. A reused page that should have
+ * kept from it, and so are the parts of the search index whose pages and records did not change. A reused page that should have
  * changed would be a stale page nobody notices, so the rebuild's output is compared, file by file,
  * with a build of the same content from nothing.
  */
@@ -11,8 +11,12 @@ import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { UNFINISHED_MARK } from '../../src/integrations/reuse-pages.ts';
 import { buildSite, scratchDir, type SiteBuild } from './build-site.ts';
 
-/** Every build here prints the same build time, so that pages built at different moments can be compared byte for byte. */
-const SAME_TIME = { SOURCE_DATE_EPOCH: '1767225600' };
+/**
+ * Every build here prints the same build time, so that pages built at different moments can be
+ * compared byte for byte, and splits its search index into parts of four sources, as a large site
+ * does, so that the parts a rebuild keeps are compared too.
+ */
+const SAME_TIME = { SOURCE_DATE_EPOCH: '1767225600', PARALLAX_SEARCH_SHARD_SIZE: '4' };
 
 interface Incident {
   events: Array<{ id: string; mentions: Array<{ source: string; text: string }> }>;
@@ -110,6 +114,19 @@ describe('a rebuild after one article changed, then after another was withdrawn'
     expect(reused.some((line) => line.includes(`/sources/${changedSource}/`))).toBe(false);
     // Kept where it was ("cached"), not copied back from the cache ("restored").
     expect(reused.filter((line) => line.includes('(restored)'))).toEqual([]);
+  });
+
+  test('indexes again only the parts of the search index that the change reached', () => {
+    const parts = JSON.parse(rebuilt.get(path.join('pagefind', 'shards.json'))!.toString('utf8')) as { shards: string[] };
+    expect(parts.shards).toHaveLength(6);
+    const line = /into pagefind\/ in (\d+) parts \((\d+) indexed, (\d+) unchanged\)/u.exec(rebuild.output);
+    expect(line, rebuild.output.slice(-3000)).not.toBeNull();
+    const [, all, indexed, unchanged] = line!.map(Number);
+    expect(all).toBe(7);
+    // The changed source's part at least; the main index holds the timeline, which changed too.
+    expect(indexed).toBeGreaterThanOrEqual(1);
+    expect(unchanged).toBeGreaterThan(0);
+    expect(indexed! + unchanged!).toBe(7);
   });
 
   test('writes exactly the files a build from nothing writes, byte for byte', () => {

@@ -137,3 +137,37 @@ describe('setBundleAside and placeBundle', () => {
     expect(contents(output)).toEqual({ 'pagefind.js': 'js' });
   });
 });
+
+describe('syncBundle with parts kept', () => {
+  test('leaves what `keep` accepts as it is, even when not among the given files, and still deletes the rest', () => {
+    const dir = scratch();
+    put(dir, 'shards/1/fragment/a.pf_fragment', 'kept part');
+    put(dir, 'shards/2/fragment/b.pf_fragment', 'rebuilt part, stale file');
+    put(dir, 'fragment/main.pf_fragment', 'main, stale');
+    const counts = syncBundle(
+      dir,
+      [
+        { path: 'shards/2/fragment/c.pf_fragment', content: bytes('rebuilt part') },
+        { path: 'fragment/main2.pf_fragment', content: bytes('main') },
+      ],
+      (rel) => rel.startsWith('shards/1/'),
+    );
+    expect(contents(dir)).toEqual({
+      'shards/1/fragment/a.pf_fragment': 'kept part',
+      'shards/2/fragment/c.pf_fragment': 'rebuilt part',
+      'fragment/main2.pf_fragment': 'main',
+    });
+    expect(counts).toEqual({ written: 2, unchanged: 0, removed: 2 });
+  });
+
+  test('placeBundle keeps the accepted parts of the bundle set aside', () => {
+    const dir = scratch();
+    const output = path.join(dir, 'dist', 'pagefind');
+    const kept = path.join(dir, 'cache', 'search-bundle');
+    put(output, 'shards/3/pagefind-entry.json', '{"part":3}');
+    put(output, 'pagefind-entry.json', '{"main":"old"}');
+    expect(setBundleAside(output, kept)).toBe(true);
+    placeBundle(kept, output, [{ path: 'pagefind-entry.json', content: bytes('{"main":"new"}') }], (rel) => rel.startsWith('shards/3/'));
+    expect(contents(output)).toEqual({ 'shards/3/pagefind-entry.json': '{"part":3}', 'pagefind-entry.json': '{"main":"new"}' });
+  });
+});

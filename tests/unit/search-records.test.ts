@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { SEARCH_KINDS, searchRecords } from '../../src/lib/search-records.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { countArticleFiles, MAX_SEARCH_PARTS, SEARCH_KINDS, searchPartCount, searchPartKey, searchRecords } from '../../src/lib/search-records.ts';
 import { exportIncident } from '../fixtures/exports/incident.ts';
 
 describe('searchRecords', () => {
@@ -28,5 +31,41 @@ describe('searchRecords', () => {
   test('keeps labels and outlet names out of the searchable metadata, so that "claim" does not match every claim', () => {
     for (const record of records) expect(Object.keys(record.meta).filter((key) => key !== 'title')).toEqual([]);
     for (const claim of records.filter((record) => record.filters['kind']?.[0] === SEARCH_KINDS.claim)) expect(claim.meta).toEqual({});
+  });
+});
+
+describe('how the search index is split', () => {
+  test('a site of up to the given number of sources keeps one index; larger ones get a part per that many, up to the limit', () => {
+    expect(searchPartCount(5)).toBe(1);
+    expect(searchPartCount(125)).toBe(1);
+    expect(searchPartCount(126)).toBe(2);
+    expect(searchPartCount(1000)).toBe(8);
+    expect(searchPartCount(100_000)).toBe(MAX_SEARCH_PARTS);
+    expect(searchPartCount(24, 4)).toBe(6);
+    expect(() => searchPartCount(24, 0)).toThrow(/PARALLAX_SEARCH_SHARD_SIZE/u);
+    expect(() => searchPartCount(24, Number('x'))).toThrow(/PARALLAX_SEARCH_SHARD_SIZE/u);
+  });
+
+  test('a source page and its claims share a key; the timeline and the rest have none', () => {
+    const records = searchRecords(exportIncident);
+    for (const claim of records.filter((record) => record.filters['kind']?.[0] === SEARCH_KINDS.claim)) {
+      expect(searchPartKey(claim.url)).toBe(exportIncident.claims.find((c) => claim.url.startsWith(`/sources/${c.source}/`))?.source);
+    }
+    expect(searchPartKey('/sources/daily/')).toBe('daily');
+    expect(searchPartKey('/sources/')).toBeUndefined();
+    expect(searchPartKey('/#inspection')).toBeUndefined();
+    expect(searchPartKey('/timeline/2/#inspection')).toBeUndefined();
+  });
+
+  test('counts the Markdown articles of a content folder as the loader finds them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'count-articles-'));
+    try {
+      expect(countArticleFiles(dir)).toBe(0);
+      mkdirSync(path.join(dir, 'articles'));
+      for (const name of ['a.md', 'b.markdown', 'C.MD', '.hidden.md', 'notes.txt']) writeFileSync(path.join(dir, 'articles', name), '');
+      expect(countArticleFiles(dir)).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * A large site's search index comes in parts (src/integrations/search-shards.ts) that the search
+ * page merges. The same generated coverage is built twice, once split into parts of four sources
+ * and once as one index, and every search must find the same results in both.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { serveStatic, type StaticServer } from '../../scripts/serve-static.ts';
+import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
+import { buildSite, scratchDir } from '../trust/build-site.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+interface Incident {
+  claims: Array<{ source: string; text: string }>;
+}
+
+let work: string;
+let split: StaticServer;
+let whole: StaticServer;
+let parts: string[];
+let claims: Incident['claims'];
+
+test.beforeAll(async () => {
+  test.setTimeout(10 * 60_000);
+  work = scratchDir('search-parts');
+  const content = path.join(work, 'content');
+  writeCorpus(content, generateCorpus({ articles: 24, seed: 'search-parts' }));
+  for (const [name, size] of [['split', '4'], ['whole', '1000']] as const) {
+    const build = buildSite(content, path.join(work, name), path.join(work, `${name}-cache`), { PARALLAX_SEARCH_SHARD_SIZE: size });
+    expect(build.status, build.output.slice(-3000)).toBe(0);
+  }
+  parts = (JSON.parse(readFileSync(path.join(work, 'split', 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] }).shards;
+  claims = (JSON.parse(readFileSync(path.join(work, 'whole', 'incident.json'), 'utf8')) as Incident).claims;
+  split = await serveStatic({ root: path.join(work, 'split') });
+  whole = await serveStatic({ root: path.join(work, 'whole') });
+});
+
+test.afterAll(async () => {
+  await split?.close();
+  await whole?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function longestWord(text: string): string {
+  return text.split(/[^\p{L}]+/u).reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+}
+
+/** Every result of a search, following "Show more" to the end, as the addresses the results link to. */
+async function allResults(page: Page, base: string, term: string): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(`${base}/search/?q=${encodeURIComponent(term)}`);
+  const status = page.locator('[data-search-status]');
+  await expect(status).toHaveText(/results? for|Nothing found/u);
+  const total = Number(/^(\d+)/u.exec((await status.textContent()) ?? '')?.[1] ?? 0);
+  const links = page.locator('.search-result h3 a');
+  const more = page.locator('.search-more');
+  // Results come in pages of 20, each after its fragments load.
+  for (let shown = Math.min(total, 20); ; shown = Math.min(total, shown + 20)) {
+    await expect(links).toHaveCount(shown);
+    if (shown === total) break;
+    await more.click();
+  }
+  expect(problems).toEqual([]);
+  return (await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))).sort();
+}
+
+test('the split site lists its parts, and the whole one none', () => {
+  expect(parts.length).toBeGreaterThan(1);
+  expect((JSON.parse(readFileSync(path.join(work, 'whole', 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] }).shards).toEqual([]);
+});
+
+test('a search over the parts finds exactly what one index finds', async ({ page }) => {
+  // The longest word of claims from several sources (each source's page and claims sit in one part).
+  const sources = [...new Set(claims.map((claim) => claim.source))].slice(0, 4);
+  const terms = sources.map((source) => longestWord(claims.find((claim) => claim.source === source)!.text));
+  for (const term of terms) {
+    const found = await allResults(page, split.url, term);
+    expect(found.length, term).toBeGreaterThan(0);
+    expect(found, term).toEqual(await allResults(page, whole.url, term));
+  }
+});
+
+test('a claim found in a merged part links to its sentence on its source page', async ({ page }) => {
+  const claim = claims[claims.length - 1]!;
+  const term = longestWord(claim.text);
+  const found = await allResults(page, split.url, term);
+  expect(found.some((href) => href.startsWith(`/sources/${claim.source}/#`))).toBe(true);
+});
