@@ -9,6 +9,7 @@ import { listenForSearchRecords } from '../lib/search-handoff.ts';
 import { placeBundle, setBundleAside, type BundleFile } from './search-bundle.ts';
 import {
   digestOf,
+  fillMainPart,
   inPart,
   keepDigests,
   MAIN_PART,
@@ -191,8 +192,9 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
             .sort();
           const contents = await Promise.all(files.map((file) => readFile(path.join(site, file), 'utf8')));
           files.forEach((sourcePath, i) => partFor(pageUrl(sourcePath)).pages.push({ sourcePath, content: contents[i]! }));
-          // The main index is there even when it holds nothing: the search page loads it first.
+          // The search page loads the main index first: it must be there, and hold something.
           partFor('/');
+          fillMainPart(parts);
           const digests = new Map<string, PartDigests>();
           for (const [name, part] of parts) {
             digests.set(name, { records: recordsDigest(part), pages: digestOf(part.pages.flatMap((page) => [page.sourcePath, page.content])) });

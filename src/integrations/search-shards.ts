@@ -32,6 +32,20 @@ export function mergedPartFiles(files: readonly BundleFile[]): BundleFile[] {
   return files.filter((file) => file.path === 'pagefind-entry.json' || file.path.endsWith('.pf_meta') || /^(?:index|fragment|filter)\//.test(file.path));
 }
 
+/**
+ * Gives the main index the first part's pages and records when it has none of its own: an empty
+ * Pagefind index has no language, and the search page, which loads the main index first, would
+ * then find nothing at all. The same content always gives the same parts.
+ */
+export function fillMainPart<T extends { pages: readonly unknown[]; records: readonly unknown[] }>(parts: Map<string, T>): void {
+  const main = parts.get(MAIN_PART);
+  if (main && (main.pages.length > 0 || main.records.length > 0)) return;
+  const first = [...parts.keys()].filter((name) => name !== MAIN_PART).sort()[0];
+  if (first === undefined) return;
+  parts.set(MAIN_PART, parts.get(first)!);
+  parts.delete(first);
+}
+
 /** Whether `rel` (a path inside the bundle; a folder ends with "/") belongs to the part at `part`. */
 export function inPart(rel: string, part: string): boolean {
   if (part !== MAIN_PART) return rel.startsWith(part);

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   digestOf,
+  fillMainPart,
   inPart,
   keepDigests,
   MAIN_PART,
@@ -108,5 +109,32 @@ describe('digests', () => {
     expect([...unchangedParts(previous, 's', now)]).toEqual(['']);
     expect([...unchangedParts(previous, 'other settings', now)]).toEqual([]);
     expect([...unchangedParts(undefined, 's', now)]).toEqual([]);
+  });
+});
+
+describe('fillMainPart', () => {
+  const part = (pages: string[], records: string[]) => ({ pages, records });
+
+  test('moves the first part into an empty main index, which the search page could not load', () => {
+    const parts = new Map([
+      [MAIN_PART, part([], [])],
+      ['shards/2/', part(['b'], [])],
+      ['shards/1/', part(['a'], ['claim'])],
+    ]);
+    fillMainPart(parts);
+    expect([...parts.keys()].sort()).toEqual([MAIN_PART, 'shards/2/']);
+    expect(parts.get(MAIN_PART)).toEqual(part(['a'], ['claim']));
+  });
+
+  test('leaves a main index that holds something, and a site with no other part, as they are', () => {
+    const parts = new Map([
+      [MAIN_PART, part([], ['event'])],
+      ['shards/1/', part(['a'], [])],
+    ]);
+    fillMainPart(parts);
+    expect([...parts.keys()]).toEqual([MAIN_PART, 'shards/1/']);
+    const alone = new Map([[MAIN_PART, part([], [])]]);
+    fillMainPart(alone);
+    expect([...alone.keys()]).toEqual([MAIN_PART]);
   });
 });
