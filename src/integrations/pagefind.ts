@@ -193,7 +193,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           const contents = await Promise.all(files.map((file) => readFile(path.join(site, file), 'utf8')));
           files.forEach((sourcePath, i) => partFor(pageUrl(sourcePath)).pages.push({ sourcePath, content: contents[i]! }));
           // The search page loads the main index first: it must be there, and hold something.
-          partFor('/');
+          if (!parts.has(MAIN_PART)) parts.set(MAIN_PART, { records: [], pages: [] });
           fillMainPart(parts);
           const digests = new Map<string, PartDigests>();
           for (const [name, part] of parts) {
