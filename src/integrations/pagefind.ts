@@ -171,7 +171,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           routeRecords(records);
           // A part whose records changed is indexed again whatever its pages: start it now, on another core.
           for (const [name, part] of parts) {
-            if (previous?.settings !== settings || previous.parts[name]?.records !== recordsDigest(part)) startIndexing(part);
+            if (previous?.settings !== settings || previous.bundle !== inOutput || previous.parts[name]?.records !== recordsDigest(part)) startIndexing(part);
           }
         });
       },
@@ -199,7 +199,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           for (const [name, part] of parts) {
             digests.set(name, { records: recordsDigest(part), pages: digestOf(part.pages.flatMap((page) => [page.sourcePath, page.content])) });
           }
-          const same = unchangedParts(previous, settings, digests);
+          // The bundle set aside came from `inOutput`: the last digests count only if they describe the bundle placed there.
+          const same = unchangedParts(previous, { bundle: inOutput, settings }, digests);
           const reused = [...same].filter((name) => existsSync(path.join(kept, name, 'pagefind-entry.json')));
           const rebuilt = [...parts.keys()].filter((name) => !reused.includes(name)).sort();
           const built = await Promise.all(
@@ -219,7 +220,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           const merged = [...parts.keys()].filter((name) => name !== MAIN_PART).sort();
           const manifest: BundleFile = { path: MANIFEST, content: new TextEncoder().encode(`${JSON.stringify({ shards: merged })}\n`) };
           const counts = placeBundle(kept, output, [...built.flat(), manifest], (rel) => reused.some((name) => inPart(rel, name)));
-          keepDigests(digestFile, { settings, parts: Object.fromEntries(digests) });
+          keepDigests(digestFile, { bundle: output, settings, parts: Object.fromEntries(digests) });
           const pageCount = [...parts.values()].reduce((sum, part) => sum + part.pages.length, 0);
           const recordCount = [...parts.values()].reduce((sum, part) => sum + part.records.length, 0);
           logger.info(

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,6 +10,28 @@ export interface ReusePagesOptions {
 
 /** The file in the cache folder that marks a build under way; left behind, it says the build did not finish. */
 export const UNFINISHED_MARK = 'parallax-build-running';
+
+/**
+ * The file in the cache folder that names the output folder of the last finished build. Builds
+ * into other folders may share the cache folder; Astro's record of reusable pages then speaks of
+ * pages written elsewhere, and the pages in this folder may be older than it says.
+ */
+export const LAST_OUTPUT = 'parallax-last-output';
+
+/** Why the pages in `outDir` cannot be reused, or `undefined` when they can. */
+export function reasonToRenderAll(cacheFiles: { mark: string; lastOutput: string; manifest: string }, outDir: string): string | undefined {
+  if (existsSync(cacheFiles.mark)) return 'the last build did not finish: every page is rendered again';
+  // Nothing to reuse: nothing to say.
+  if (!existsSync(cacheFiles.manifest)) return undefined;
+  let last: string | undefined;
+  try {
+    last = readFileSync(cacheFiles.lastOutput, 'utf8').trim();
+  } catch {
+    last = undefined;
+  }
+  if (last === outDir) return undefined;
+  return `${last ? `the last build wrote to another folder (${last})` : 'the cache does not say which folder the last build wrote to'}: every page is rendered again`;
+}
 
 /** An HTML file of the output folder and its modification time when the build started. */
 type Snapshot = Map<string, number>;
@@ -81,13 +103,15 @@ export function removeStalePages(outDir: string, before: Snapshot, output: Reado
  * Lets Astro's incremental build reuse pages where they are. Astro empties the output folder and
  * then copies every reused page back from its cache, one file at a time; with this integration the
  * folder is emptied of everything but its pages, a reused page stays where it is, and the pages no
- * longer built are deleted at the end. A build that did not finish leaves a mark: the next one then
- * starts from an empty folder and renders every page, rather than trust pages of unknown state.
+ * longer built are deleted at the end. A build that did not finish leaves a mark, and a build into
+ * another output folder sharing the cache folder names that folder: the next build then starts from
+ * an empty folder and renders every page, rather than trust pages of unknown state.
  */
 export default function reusePages(options: ReusePagesOptions = {}): AstroIntegration {
   let outDir = '';
   let mark = '';
   let manifest = '';
+  let lastOutput = '';
   let before: Snapshot = new Map();
   return {
     name: 'parallax-reuse-pages',
@@ -98,16 +122,17 @@ export default function reusePages(options: ReusePagesOptions = {}): AstroIntegr
       'astro:config:done': ({ config }) => {
         outDir = path.resolve(fileURLToPath(config.outDir));
         mark = path.resolve(fileURLToPath(new URL(UNFINISHED_MARK, config.cacheDir)));
+        lastOutput = path.resolve(fileURLToPath(new URL(LAST_OUTPUT, config.cacheDir)));
         // Astro's record of the last incremental build (see astro/dist/core/build/incremental.js).
         manifest = path.resolve(fileURLToPath(new URL('incremental-build.json', config.cacheDir)));
       },
       'astro:build:start': ({ logger }) => {
-        const unfinished = existsSync(mark);
-        if (unfinished) {
-          logger.warn('the last build did not finish: every page is rendered again');
+        const reason = reasonToRenderAll({ mark, lastOutput, manifest }, outDir);
+        if (reason) {
+          logger.warn(reason);
           rmSync(manifest, { force: true });
         }
-        before = clearAllButPages(outDir, options.leave, !unfinished);
+        before = clearAllButPages(outDir, options.leave, !reason);
         mkdirSync(path.dirname(mark), { recursive: true });
         writeFileSync(mark, `${process.pid}\n`);
       },
@@ -115,6 +140,7 @@ export default function reusePages(options: ReusePagesOptions = {}): AstroIntegr
         const output = new Set([...assets.values()].flat().map((url) => path.resolve(fileURLToPath(url))));
         const removed = removeStalePages(outDir, before, output);
         if (removed.length > 0) logger.info(`removed ${removed.length} page(s) no longer built`);
+        writeFileSync(lastOutput, `${outDir}\n`);
         rmSync(mark, { force: true });
         before = new Map();
       },

@@ -58,8 +58,13 @@ export interface PartDigests {
   pages: string;
 }
 
-/** The digests of the last build's parts, with a digest of what applies to all of them (indexer version, options, number of parts). */
+/**
+ * The digests of the last build's parts, with a digest of what applies to all of them (indexer
+ * version, options, number of parts) and the folder the bundle was placed in: builds into other
+ * output folders may share the cache folder, and their digests say nothing of this bundle.
+ */
 export interface DigestStore {
+  bundle: string;
   settings: string;
   parts: Record<string, PartDigests>;
 }
@@ -82,7 +87,7 @@ export function takeDigests(file: string): DigestStore | undefined {
   let store: DigestStore | undefined;
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<DigestStore>;
-    if (typeof parsed.settings === 'string' && parsed.parts && typeof parsed.parts === 'object') store = parsed as DigestStore;
+    if (typeof parsed.bundle === 'string' && typeof parsed.settings === 'string' && parsed.parts && typeof parsed.parts === 'object') store = parsed as DigestStore;
   } catch {
     store = undefined;
   }
@@ -94,10 +99,14 @@ export function keepDigests(file: string, store: DigestStore): void {
   writeFileSync(file, `${JSON.stringify(store)}\n`);
 }
 
-/** The parts whose digests equal the last build's, among `current`, given the same settings. */
-export function unchangedParts(previous: DigestStore | undefined, settings: string, current: ReadonlyMap<string, PartDigests>): Set<string> {
+/** The parts whose digests equal the last build's, among `current`, given the same settings and bundle folder. */
+export function unchangedParts(
+  previous: DigestStore | undefined,
+  now: Omit<DigestStore, 'parts'>,
+  current: ReadonlyMap<string, PartDigests>,
+): Set<string> {
   const same = new Set<string>();
-  if (!previous || previous.settings !== settings) return same;
+  if (!previous || previous.settings !== now.settings || previous.bundle !== now.bundle) return same;
   for (const [part, digests] of current) {
     const before = previous.parts[part];
     if (before && before.records === digests.records && before.pages === digests.pages) same.add(part);

@@ -2,7 +2,8 @@
  * A rebuild reuses what did not change: the pages whose data and code are as in the last build are
  * kept from it, and so are the parts of the search index whose pages and records did not change. A reused page that should have
  * changed would be a stale page nobody notices, so the rebuild's output is compared, file by file,
- * with a build of the same content from nothing.
+ * with a build of the same content from nothing: after a change, a withdrawal, a build that did not
+ * finish, and a build into another output folder that shares the cache folder.
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -89,6 +90,24 @@ beforeAll(() => {
   afterCrash = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
 }, 600_000);
 
+/** Builds into two output folders that share one cache folder, the content changing in between. */
+let sharedCache: { first: SiteBuild; other: SiteBuild; again: SiteBuild; fresh: SiteBuild; againFiles: Map<string, Buffer>; freshFiles: Map<string, Buffer> } | undefined;
+beforeAll(() => {
+  const root = scratchDir('shared-cache');
+  const content = path.join(root, 'content');
+  const corpus = generateCorpus({ articles: 24, seed: 'shared-cache' });
+  writeCorpus(content, corpus);
+  const cache = path.join(root, 'cache');
+  const first = buildSite(content, path.join(root, 'a'), cache, SAME_TIME);
+  // Every article's page, and so every part of the search index, changes.
+  for (const article of corpus.articles) appendFileSync(path.join(content, 'articles', article.fileName), '\nThe town council will meet again next month.\n');
+  const other = buildSite(content, path.join(root, 'b'), cache, SAME_TIME);
+  const again = buildSite(content, path.join(root, 'a'), cache, SAME_TIME);
+  const fresh = buildSite(content, path.join(root, 'fresh'), path.join(root, 'fresh-cache'), SAME_TIME);
+  sharedCache = { first, other, again, fresh, againFiles: files(path.join(root, 'a')), freshFiles: files(path.join(root, 'fresh')) };
+  rmSync(root, { recursive: true, force: true });
+}, 600_000);
+
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -152,5 +171,13 @@ describe('a rebuild after one article changed, then after another was withdrawn'
       .filter(([file]) => /^sources\/[^/]+\/index\.html$/u.test(file) && file !== `sources/${changedSource}/index.html`)
       .filter(([file, bytes]) => !before.get(file)?.equals(bytes));
     expect(otherSourcePages.length).toBeGreaterThan(0);
+  });
+});
+
+describe('builds into two output folders that share one cache folder', () => {
+  test('the folder built again after the other one equals a build from nothing', () => {
+    const run = sharedCache!;
+    for (const build of [run.first, run.other, run.again, run.fresh]) expect(build.status, build.output.slice(-3000)).toBe(0);
+    expect(differences(run.againFiles, run.freshFiles)).toEqual([]);
   });
 });

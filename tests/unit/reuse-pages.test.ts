@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { clearAllButPages, removeStalePages } from '../../src/integrations/reuse-pages.ts';
+import { clearAllButPages, reasonToRenderAll, removeStalePages } from '../../src/integrations/reuse-pages.ts';
 
 const made: string[] = [];
 afterEach(() => {
@@ -54,5 +54,22 @@ describe('removeStalePages', () => {
     expect(removed.map((file) => path.relative(dir, file))).toEqual(['sources/gone/index.html']);
     expect(list(dir)).toEqual(['index.html', 'sources/kept/index.html', 'sources/rewritten/index.html']);
     expect(existsSync(path.join(dir, 'sources/gone'))).toBe(false);
+  });
+});
+
+describe('reasonToRenderAll', () => {
+  test('reuses pages only when the last build finished, into this same folder', () => {
+    const cache = site([]);
+    const files = { mark: path.join(cache, 'mark'), lastOutput: path.join(cache, 'last'), manifest: path.join(cache, 'manifest.json') };
+    // A first build: nothing to reuse, nothing to say.
+    expect(reasonToRenderAll(files, '/site/dist')).toBeUndefined();
+    writeFileSync(files.manifest, '{}');
+    expect(reasonToRenderAll(files, '/site/dist')).toMatch(/does not say which folder/u);
+    writeFileSync(files.lastOutput, '/site/dist\n');
+    expect(reasonToRenderAll(files, '/site/dist')).toBeUndefined();
+    // Another output folder shares the cache folder: Astro's record speaks of its pages.
+    expect(reasonToRenderAll(files, '/site/preview')).toMatch(/another folder \(\/site\/dist\)/u);
+    writeFileSync(files.mark, '123\n');
+    expect(reasonToRenderAll(files, '/site/dist')).toMatch(/did not finish/u);
   });
 });

@@ -89,8 +89,8 @@ describe('digests', () => {
 
   test('are read once: reading deletes them, so a build that stops before placing its bundle leaves none to trust', () => {
     const file = path.join(scratch(), 'parts.json');
-    keepDigests(file, { settings: 's', parts: { '': { records: 'r', pages: 'p' } } });
-    expect(takeDigests(file)).toEqual({ settings: 's', parts: { '': { records: 'r', pages: 'p' } } });
+    keepDigests(file, { bundle: '/site/pagefind', settings: 's', parts: { '': { records: 'r', pages: 'p' } } });
+    expect(takeDigests(file)).toEqual({ bundle: '/site/pagefind', settings: 's', parts: { '': { records: 'r', pages: 'p' } } });
     expect(existsSync(file)).toBe(false);
     expect(takeDigests(file)).toBeUndefined();
     writeFileSync(file, 'not json');
@@ -98,17 +98,19 @@ describe('digests', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  test('a part is unchanged only when its records, its pages and the settings are the same', () => {
-    const previous = { settings: 's', parts: { '': { records: 'r0', pages: 'p0' }, 'shards/1/': { records: 'r1', pages: 'p1' }, 'shards/2/': { records: 'r2', pages: 'p2' } } };
+  test('a part is unchanged only when its records, its pages, the settings and the bundle folder are the same', () => {
+    const previous = { bundle: '/site/pagefind', settings: 's', parts: { '': { records: 'r0', pages: 'p0' }, 'shards/1/': { records: 'r1', pages: 'p1' }, 'shards/2/': { records: 'r2', pages: 'p2' } } };
     const now = new Map<string, PartDigests>([
       ['', { records: 'r0', pages: 'p0' }],
       ['shards/1/', { records: 'r1', pages: 'p1-changed' }],
       ['shards/2/', { records: 'r2-changed', pages: 'p2' }],
       ['shards/3/', { records: 'r3', pages: 'p3' }],
     ]);
-    expect([...unchangedParts(previous, 's', now)]).toEqual(['']);
-    expect([...unchangedParts(previous, 'other settings', now)]).toEqual([]);
-    expect([...unchangedParts(undefined, 's', now)]).toEqual([]);
+    expect([...unchangedParts(previous, { bundle: '/site/pagefind', settings: 's' }, now)]).toEqual(['']);
+    expect([...unchangedParts(previous, { bundle: '/site/pagefind', settings: 'other settings' }, now)]).toEqual([]);
+    // A build into another output folder that shares the cache folder: its digests describe another bundle.
+    expect([...unchangedParts(previous, { bundle: '/elsewhere/pagefind', settings: 's' }, now)]).toEqual([]);
+    expect([...unchangedParts(undefined, { bundle: '/site/pagefind', settings: 's' }, now)]).toEqual([]);
   });
 });
 
