@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import reusePages from './src/integrations/reuse-pages.ts';
 import { contentDir } from './src/lib/content-dir.ts';
-import { countArticleFiles, incidentSearchRecords, searchPartCount, searchPartKey } from './src/lib/search-records.ts';
+import { countArticleFiles, incidentSearchRecords, searchPartCount, searchPartKey, searchPartSize } from './src/lib/search-records.ts';
 
 export default defineConfig({
   site: process.env.PARALLAX_SITE ?? 'https://parallax.example',
@@ -33,11 +33,7 @@ export default defineConfig({
       glob: 'sources/*/index.html',
       records: incidentSearchRecords,
       shards: {
-        count: () =>
-          searchPartCount(
-            countArticleFiles(contentDir()),
-            process.env.PARALLAX_SEARCH_SHARD_SIZE ? Number(process.env.PARALLAX_SEARCH_SHARD_SIZE) : undefined,
-          ),
+        count: () => searchPartCount(countArticleFiles(contentDir()), searchPartSize(process.env.PARALLAX_SEARCH_SHARD_SIZE)),
         key: searchPartKey,
       },
     }),

@@ -79,8 +79,17 @@ export const MAX_SEARCH_PARTS = 16;
  * a site of up to `perPart` sources keeps one index.
  */
 export function searchPartCount(sources: number, perPart: number = SOURCES_PER_SEARCH_PART): number {
-  if (!Number.isInteger(perPart) || perPart < 1) throw new Error(`PARALLAX_SEARCH_SHARD_SIZE must be a whole number of sources above 0, not ${perPart}`);
+  if (!Number.isInteger(perPart) || perPart < 1) throw new Error(`The number of sources per search part must be a whole number above 0, not ${perPart}`);
   return sources <= perPart ? 1 : Math.min(MAX_SEARCH_PARTS, Math.ceil(sources / perPart));
+}
+
+/** Sources per search part as `PARALLAX_SEARCH_SHARD_SIZE` sets it (`raw`), or the default when it is not set. */
+export function searchPartSize(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return SOURCES_PER_SEARCH_PART;
+  if (!/^\s*[1-9]\d*\s*$/u.test(raw)) {
+    throw new Error(`PARALLAX_SEARCH_SHARD_SIZE is "${raw}": set it to a whole number of sources above 0 (default ${SOURCES_PER_SEARCH_PART}), or unset it`);
+  }
+  return Number(raw);
 }
 
 /** The part key of a search record or page: its source, for a source page and the claims on it; none for the rest. */

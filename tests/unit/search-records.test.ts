@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { countArticleFiles, MAX_SEARCH_PARTS, SEARCH_KINDS, searchPartCount, searchPartKey, searchRecords } from '../../src/lib/search-records.ts';
+import { countArticleFiles, MAX_SEARCH_PARTS, SEARCH_KINDS, SOURCES_PER_SEARCH_PART, searchPartCount, searchPartKey, searchPartSize, searchRecords } from '../../src/lib/search-records.ts';
 import { exportIncident } from '../fixtures/exports/incident.ts';
 
 describe('searchRecords', () => {
@@ -42,8 +42,14 @@ describe('how the search index is split', () => {
     expect(searchPartCount(1000)).toBe(8);
     expect(searchPartCount(100_000)).toBe(MAX_SEARCH_PARTS);
     expect(searchPartCount(24, 4)).toBe(6);
-    expect(() => searchPartCount(24, 0)).toThrow(/PARALLAX_SEARCH_SHARD_SIZE/u);
-    expect(() => searchPartCount(24, Number('x'))).toThrow(/PARALLAX_SEARCH_SHARD_SIZE/u);
+    expect(() => searchPartCount(24, 0)).toThrow(/whole number above 0/u);
+  });
+
+  test('reads the number of sources per part from PARALLAX_SEARCH_SHARD_SIZE, and names a bad value', () => {
+    expect(searchPartSize(undefined)).toBe(SOURCES_PER_SEARCH_PART);
+    expect(searchPartSize('')).toBe(SOURCES_PER_SEARCH_PART);
+    expect(searchPartSize('4')).toBe(4);
+    for (const bad of ['0', 'abc', '2.5', '-3', '1e3']) expect(() => searchPartSize(bad)).toThrow(new RegExp(`PARALLAX_SEARCH_SHARD_SIZE is "${bad.replace('.', '\\.')}"`, 'u'));
   });
 
   test('a source page and its claims share a key; the timeline and the rest have none', () => {
