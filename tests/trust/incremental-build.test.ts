@@ -34,6 +34,9 @@ let changedFile = '';
 let removedSource = '';
 let afterRemoval: SiteBuild;
 let afterCrash: SiteBuild;
+let afterCrashFiles: Map<string, Buffer>;
+let fewerParts: SiteBuild;
+let freshFewerParts: SiteBuild;
 let afterRemovalFiles: Map<string, Buffer>;
 let freshAfterRemoval: SiteBuild;
 /** The rebuild's output right after the change, before the withdrawal. */
@@ -88,6 +91,12 @@ beforeAll(() => {
   // A build that stopped half-way leaves its mark: the next one must trust none of the pages.
   writeFileSync(path.join(work, 'cache', UNFINISHED_MARK), '1\n');
   afterCrash = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
+  afterCrashFiles = files(dist);
+  // The search index is then split into fewer parts (as when coverage shrinks past a threshold):
+  // the parts no longer made must go.
+  const fewer = { ...SAME_TIME, PARALLAX_SEARCH_SHARD_SIZE: '8' };
+  fewerParts = buildSite(content, dist, path.join(work, 'cache'), fewer);
+  freshFewerParts = buildSite(content, path.join(work, 'fresh-3'), path.join(work, 'fresh-3-cache'), fewer);
 }, 600_000);
 
 /** Builds into two output folders that share one cache folder, the content changing in between. */
@@ -163,7 +172,16 @@ describe('a rebuild after one article changed, then after another was withdrawn'
     expect(afterCrash.status, afterCrash.output.slice(-3000)).toBe(0);
     expect(afterCrash.output).toContain('the last build did not finish');
     expect(afterCrash.output).not.toMatch(/\((?:cached|restored)\)/u);
-    expect(differences(files(path.join(work, 'dist')), files(path.join(work, 'fresh-2')))).toEqual([]);
+    expect(differences(afterCrashFiles, files(path.join(work, 'fresh-2')))).toEqual([]);
+  });
+
+  test('when the search index is split into fewer parts, the parts no longer made are gone, and the site equals a build from nothing', () => {
+    expect(fewerParts.status, fewerParts.output.slice(-3000)).toBe(0);
+    expect(freshFewerParts.status, freshFewerParts.output.slice(-3000)).toBe(0);
+    const now = files(path.join(work, 'dist'));
+    expect(JSON.parse(now.get(path.join('pagefind', 'shards.json'))!.toString('utf8'))).toEqual({ shards: ['shards/1/', 'shards/2/', 'shards/3/'] });
+    expect([...afterCrashFiles.keys()].some((file) => file.startsWith(path.join('pagefind', 'shards', '6')))).toBe(true);
+    expect(differences(now, files(path.join(work, 'fresh-3')))).toEqual([]);
   });
 
   test('changed the pages of other articles too, so the comparison above covers pages the change reached', () => {
