@@ -86,7 +86,7 @@ async function inBatches<T>(items: readonly T[], add: (item: T) => Promise<{ err
 
 /** The address Pagefind gives a page read from `sourcePath` (a path inside the output folder). */
 function pageUrl(sourcePath: string): string {
-  return `/${sourcePath.replace(/(?:^|\/)index\.html$/, (end) => (end.startsWith('/') ? '/' : ''))}`;
+  return `/${sourcePath}`.replace(/\/index\.html$/, '/');
 }
 
 /** The version of the indexer: another version may write another bundle from the same pages. */

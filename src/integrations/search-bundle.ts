@@ -104,8 +104,8 @@ export function setBundleAside(inOutput: string, kept: string): boolean {
 /**
  * Puts the search bundle into the output folder at `inOutput`: brings `kept` (the last build's
  * bundle, if it was set aside) up to date with `files` and moves it there, or writes `files` there
- * when it cannot be moved. What `keep` accepts is left in `kept` (see `syncBundle`); it must be
- * empty when `kept` was not set aside, since `kept` is then not the last build's bundle.
+ * when it cannot be moved. What `keep` accepts is left in `kept` (see `syncBundle`); it must
+ * accept nothing when `kept` was not set aside, since `kept` is then not the last build's bundle.
  */
 export function placeBundle(
   kept: string,
