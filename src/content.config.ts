@@ -13,6 +13,7 @@ const articleEntrySchema = z.object({
   outlet: z.string(),
   file: z.string(),
   sentences: z.number().int().nonnegative(),
+  cache: z.string(),
   html: z.string(),
   extraction: z.string(),
 });

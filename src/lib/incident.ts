@@ -42,7 +42,7 @@ async function load(): Promise<IncidentSite> {
   // Each article's contribution was extracted when it was loaded; only the merge, which needs them all, is left.
   const merged = mergeIncident(
     incident.data,
-    articles.map(({ data }) => ({ article: { source: data.source, frontmatter: data.frontmatter, sentences: data.sentences }, extraction: readExtraction(data.extraction, data.file) })),
+    articles.map(({ data }) => ({ article: { source: data.source, frontmatter: data.frontmatter, sentences: data.sentences }, extraction: readExtraction(data.cache, data.extraction, data.file) })),
   );
   const timeline = timelineLayout(merged.events);
   // The search index can take its records now, while the pages render, rather than after them.

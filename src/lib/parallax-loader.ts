@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -9,7 +9,7 @@ import type { ProcessedArticle } from '../pipeline/process-article.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack } from '../pipeline/read-content.ts';
 import type { ArticleFrontmatter, IncidentFile } from '../pipeline/schema.ts';
 import { fromStoredArticle, toStoredArticle } from '../pipeline/stored-article.ts';
-import { analysisDir, analysisFiles, hasAnalysis, pruneAnalyses, readAnalysis, writeAnalysis, writeExtraction } from './article-cache.ts';
+import { analysisDir, analysisKeys, ArticleCache, readAnalysis } from './article-cache.ts';
 
 /** An article's entry in the data store: its frontmatter, and where its HTML and its contribution to the incident are (see article-cache.ts). */
 export interface ArticleEntry {
@@ -19,9 +19,11 @@ export interface ArticleEntry {
   file: string;
   /** How many sentences the article has. */
   sentences: number;
-  /** The HTML file of its text, with an anchor on every sentence. */
+  /** The folder of the article cache that holds the two texts below. */
+  cache: string;
+  /** The key of its HTML, with an anchor on every sentence. */
   html: string;
-  /** The JSON file of what it contributes to the incident (`ArticleExtraction`). */
+  /** The key of what it contributes to the incident (`ArticleExtraction`, as JSON). */
   extraction: string;
 }
 
@@ -53,8 +55,8 @@ function pipelineFingerprint(): string {
 /**
  * Loads `articles/*.md` of a content folder through the Parallax pipeline: each article is
  * processed once, and what it contributes to the incident extracted; the store keeps its
- * frontmatter, and its analysis, HTML and extraction go to files beside the store, named by its
- * digest (article-cache.ts). Unchanged articles (same frontmatter, body and pipeline) are taken
+ * frontmatter, and its analysis, HTML and extraction go to the article cache beside the store,
+ * keyed by its digest (article-cache.ts). Unchanged articles (same frontmatter, body and pipeline) are taken
  * from the cache; when only incident.yaml changed, their extraction is made again from the kept
  * analysis. The merge, which needs every article, runs when the pages are built.
  */
@@ -69,7 +71,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       // What each article contributes depends on the incident's topics and actors as well.
       const definition = generateDigest({ ...content.incident });
       const keep = new Set<string>();
-      const cache = analysisDir(fileURLToPath(config.cacheDir));
+      const cache = new ArticleCache(analysisDir(fileURLToPath(config.cacheDir)));
       const kept = new Set<string>();
       const stems = new Map<string, readonly string[]>();
       let processed = 0;
@@ -81,14 +83,15 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       for (const article of content.articles) {
         keep.add(article.id);
         const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
-        const files = analysisFiles(cache, digest, definition);
-        kept.add(files.analysis).add(files.html).add(files.extraction);
+        const keys = analysisKeys(digest, definition);
+        kept.add(keys.analysis).add(keys.html).add(keys.extraction);
         const entryDigest = `${digest}.${definition}`;
-        if (store.get(article.id)?.digest === entryDigest && hasAnalysis(files) && existsSync(files.extraction)) continue;
+        const analysed = cache.has(keys.analysis) && cache.has(keys.html);
+        if (store.get(article.id)?.digest === entryDigest && analysed && cache.has(keys.extraction)) continue;
         let analysis: Omit<ProcessedArticle, 'html'>;
-        if (hasAnalysis(files)) {
+        if (analysed) {
           // The article is unchanged (incident.yaml changed, or the cache lost its contribution): its analysis stands.
-          analysis = fromStoredArticle(readAnalysis(files.analysis, article.file));
+          analysis = fromStoredArticle(readAnalysis(cache, keys.analysis, article.file));
         } else {
           const { processArticle } = await (pipelineModule ??= import('../pipeline/process-article.ts'));
           let result: ProcessedArticle;
@@ -106,9 +109,10 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           }
           const { html, ...rest } = result;
           analysis = rest;
-          writeAnalysis(files, toStoredArticle(analysis), html);
+          cache.write(keys.html, html);
+          cache.write(keys.analysis, JSON.stringify(toStoredArticle(analysis)));
         }
-        writeExtraction(files, extractArticle(content.incident, analysis, stems));
+        cache.write(keys.extraction, JSON.stringify(extractArticle(content.incident, analysis, stems)));
         extracted++;
         // The data store takes paths relative to the project root only, and content may live anywhere.
         const filePath = path.relative(root, path.resolve(article.file));
@@ -118,15 +122,17 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           outlet: analysis.outlet,
           file: analysis.file,
           sentences: analysis.sentences.length,
-          html: files.html,
-          extraction: files.extraction,
+          cache: cache.dir,
+          html: keys.html,
+          extraction: keys.extraction,
         };
         const data = await parseData({ id: article.id, data: { ...entry }, filePath });
         store.set({ id: article.id, data, digest: entryDigest, filePath });
       }
+      // What was written stays findable, even when the build stops here.
+      cache.finish(kept);
       if (failed.length) throw withoutStack(new ContentError(failed));
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-      pruneAnalyses(cache, kept);
       const again = extracted - processed;
       logger.info(
         `${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged${again > 0 ? `; contributions extracted again for ${again} of them` : ''})`,

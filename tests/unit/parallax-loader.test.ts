@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { analysisDir, analysisFiles, readAnalysis, readArticleHtml, readExtraction } from '../../src/lib/article-cache.ts';
+import { analysisDir, ArticleCache, readAnalysis, readArticleHtml, readExtraction } from '../../src/lib/article-cache.ts';
 import { parallaxArticles, type ArticleEntry } from '../../src/lib/parallax-loader.ts';
 import { extractArticle } from '../../src/pipeline/build-incident.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
@@ -53,10 +53,19 @@ beforeEach(() => {
 
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-const analysisOf = (entry: ArticleEntry) => entry.html.replace(/\.html$/, '.json');
+const analysisOf = (entry: ArticleEntry) => entry.html.replace(/\.html$/, '.analysis');
+/** The keys the cache's index lists. */
+const indexed = () => Object.keys((JSON.parse(readFileSync(path.join(analysisDir(cache), 'index.json'), 'utf8')) as { entries: object }).entries);
+/** Removes `key` from the cache's index, as if its text had been lost. */
+function forget(key: string): void {
+  const file = path.join(analysisDir(cache), 'index.json');
+  const index = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, unknown> };
+  delete index.entries[key];
+  writeFileSync(file, JSON.stringify(index));
+}
 
 describe('the articles loader', () => {
-  test('keeps the frontmatter in the store, and each article’s HTML and contribution in files that read back as the pipeline made them', async () => {
+  test('keeps the frontmatter in the store, and each article’s HTML and contribution in a cache that reads back as the pipeline made them', async () => {
     expect(await load()).toMatch(/\((\d+) processed, 0 unchanged\)/);
     const { articles, incident } = readContent(content);
     expect(store.size).toBe(articles.length);
@@ -64,36 +73,39 @@ describe('the articles loader', () => {
       const { data } = store.get(article.id)!;
       const { html, ...analysis } = processArticle(article);
       expect(data.sentences).toBe(analysis.sentences.length);
-      expect(readArticleHtml(data.html, data.file)).toBe(html);
-      expect(readExtraction(data.extraction, data.file)).toEqual(JSON.parse(JSON.stringify(extractArticle(incident, analysis))));
-      expect(readAnalysis(analysisOf(data), data.file).sentences).toHaveLength(analysis.sentences.length);
+      expect(readArticleHtml(data.cache, data.html, data.file)).toBe(html);
+      expect(readExtraction(data.cache, data.extraction, data.file)).toEqual(JSON.parse(JSON.stringify(extractArticle(incident, analysis))));
+      expect(readAnalysis(new ArticleCache(data.cache), analysisOf(data), data.file).sentences).toHaveLength(analysis.sentences.length);
       expect(JSON.stringify(data).length).toBeLessThan(4000);
     }
   });
 
-  test('analyses again only what changed or went missing, and removes the files of what changed', async () => {
+  test('analyses again only what changed or went missing, and forgets the texts of what changed', async () => {
     await load();
     const articles = readContent(content).articles;
     const n = articles.length;
     expect(await load()).toContain(`(0 processed, ${n} unchanged)`);
     // A missing analysis is made again, not read as missing at render time.
     const first = store.get(articles[0]!.id)!.data;
-    rmSync(analysisOf(first));
+    forget(analysisOf(first));
     expect(await load()).toContain(`(1 processed, ${n - 1} unchanged)`);
-    expect(existsSync(analysisOf(first))).toBe(true);
+    expect(indexed()).toContain(analysisOf(first));
     // A missing extraction is made again from the analysis.
-    rmSync(first.extraction);
+    forget(first.extraction);
     expect(await load()).toContain(`(0 processed, ${n} unchanged; contributions extracted again for 1 of them)`);
-    expect(existsSync(first.extraction)).toBe(true);
-    // A changed article gets new files; the old ones go.
+    expect(indexed()).toContain(first.extraction);
+    // A changed article gets new texts; the old ones are forgotten.
     const second = articles[1]!;
     const before = store.get(second.id)!.data;
     writeFileSync(path.join(content, 'articles', `${second.id}.md`), `${readFileSync(path.join(content, 'articles', `${second.id}.md`), 'utf8')}\nOne more sentence was added.\n`);
     expect(await load()).toContain(`(1 processed, ${n - 1} unchanged)`);
     const after = store.get(second.id)!.data;
     expect(after.html).not.toBe(before.html);
-    expect([analysisOf(before), before.html, before.extraction].some((file) => existsSync(file))).toBe(false);
-    expect(readdirSync(analysisDir(cache))).toHaveLength(3 * n);
+    expect(readArticleHtml(after.cache, after.html, after.file)).toContain('One more sentence was added.');
+    expect(indexed().filter((key) => [analysisOf(before), before.html, before.extraction].includes(key))).toEqual([]);
+    expect(indexed()).toHaveLength(3 * n);
+    // The whole cache is two files: the index and one pack.
+    expect(readdirSync(analysisDir(cache)).sort()).toEqual(['index.json', expect.stringMatching(/^pack-.*\.dat$/)]);
   });
 
   test('extracts every article again, without analysing any, when only incident.yaml changed', async () => {
@@ -102,15 +114,17 @@ describe('the articles loader', () => {
     const file = path.join(content, 'incident.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'));
     expect(await load()).toContain(`(0 processed, ${n} unchanged; contributions extracted again for ${n} of them)`);
-    expect(readdirSync(analysisDir(cache))).toHaveLength(3 * n);
+    expect(indexed()).toHaveLength(3 * n);
     expect(await load()).toContain(`(0 processed, ${n} unchanged)`);
   });
 
-  test('names the article and what to do when a file of the cache cannot be read', () => {
-    const files = analysisFiles(path.join(work, 'nowhere'), 'a/b:c', 'd e');
-    expect(path.basename(files.analysis)).toBe('a_b_c.json');
-    expect(path.basename(files.extraction)).toBe('a_b_c.d_e.extract.json');
-    expect(() => readAnalysis(files.analysis, 'articles/x.md')).toThrow(/articles\/x\.md: the analysis of this article is missing at .*build again/);
-    expect(() => readExtraction(files.extraction, 'articles/x.md')).toThrow(/articles\/x\.md: the extraction of this article is missing/);
+  test('names the article and what to do when a text of the cache cannot be read', async () => {
+    const nowhere = path.join(work, 'nowhere');
+    expect(() => readAnalysis(new ArticleCache(nowhere), 'a.analysis', 'articles/x.md')).toThrow(/articles\/x\.md: the analysis of this article is missing in the cache at .*build again/);
+    expect(() => readExtraction(nowhere, 'a.x.extraction', 'articles/x.md')).toThrow(/articles\/x\.md: the extraction of this article is missing/);
+    await load();
+    const { data } = store.get(readContent(content).articles[0]!.id)!;
+    forget(data.html);
+    expect(() => readArticleHtml(data.cache, data.html, data.file)).toThrow(new RegExp(`${data.file}: the HTML of this article is missing in the cache`));
   });
 });
