@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import reusePages from './src/integrations/reuse-pages.ts';
 import { contentDir } from './src/lib/content-dir.ts';
-import { countArticleFiles, incidentSearchRecords, searchPartCount, searchPartKey, searchPartSize } from './src/lib/search-records.ts';
+import { countArticleFiles, incidentSearchRecords, searchMaxFragments, searchPartCount, searchPartKey, searchPartSize } from './src/lib/search-records.ts';
 
 export default defineConfig({
   site: process.env.PARALLAX_SITE ?? 'https://parallax.example',
@@ -32,6 +32,7 @@ export default defineConfig({
       excludeSelectors: ['.s-link', '.meta dt'],
       glob: 'sources/*/index.html',
       records: incidentSearchRecords,
+      maxFragments: searchMaxFragments(process.env.PARALLAX_SEARCH_MAX_FRAGMENTS),
       shards: {
         count: () => searchPartCount(countArticleFiles(contentDir()), searchPartSize(process.env.PARALLAX_SEARCH_SHARD_SIZE)),
         key: searchPartKey,

@@ -57,6 +57,11 @@ export interface PagefindIntegrationOptions {
   bundle?: string;
   /** Splits the index into parts indexed apart. Default: one index. */
   shards?: SearchShardOptions;
+  /**
+   * At most this many fragment files (a result's text and metadata) per index and part: past it,
+   * Pagefind puts several fragments in one file. Default: one file per page or record.
+   */
+  maxFragments?: number;
 }
 
 /** How many records or pages are sent to the indexer at once. */
@@ -125,7 +130,10 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
   let stopListening = () => {};
 
   const open = async (): Promise<Index> => {
-    const created = await pagefind.createIndex({ ...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}) });
+    const created = await pagefind.createIndex({
+      ...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}),
+      ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
+    });
     problems.push(...created.errors);
     if (!created.index) throw new Error(problems.join('\n') || 'Pagefind did not start');
     return created.index;
@@ -165,7 +173,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         parts = new Map();
         given = false;
         count = Math.max(1, Math.floor(options.shards?.count() ?? 1));
-        settings = digestOf([DIGEST_FORMAT, pagefindVersion(), JSON.stringify(options.excludeSelectors ?? []), String(count)]);
+        settings = digestOf([DIGEST_FORMAT, pagefindVersion(), JSON.stringify(options.excludeSelectors ?? []), String(options.maxFragments ?? 0), String(count)]);
         stopListening = listenForSearchRecords((records) => {
           given = true;
           routeRecords(records);

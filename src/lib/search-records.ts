@@ -83,13 +83,31 @@ export function searchPartCount(sources: number, perPart: number = SOURCES_PER_S
   return sources <= perPart ? 1 : Math.min(MAX_SEARCH_PARTS, Math.ceil(sources / perPart));
 }
 
-/** Sources per search part as `PARALLAX_SEARCH_SHARD_SIZE` sets it (`raw`), or the default when it is not set. */
-export function searchPartSize(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return SOURCES_PER_SEARCH_PART;
+/** A whole number above 0 from the environment variable `name` (its value `raw`), or `fallback` when it is not set. */
+function wholeNumberSetting(name: string, raw: string | undefined, what: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
   if (!/^\s*[1-9]\d*\s*$/u.test(raw)) {
-    throw new Error(`PARALLAX_SEARCH_SHARD_SIZE is "${raw}": set it to a whole number of sources above 0 (default ${SOURCES_PER_SEARCH_PART}), or unset it`);
+    throw new Error(`${name} is "${raw}": set it to a whole number of ${what} above 0 (default ${fallback}), or unset it`);
   }
   return Number(raw);
+}
+
+/** Sources per search part as `PARALLAX_SEARCH_SHARD_SIZE` sets it (`raw`), or the default when it is not set. */
+export function searchPartSize(raw: string | undefined): number {
+  return wholeNumberSetting('PARALLAX_SEARCH_SHARD_SIZE', raw, 'sources', SOURCES_PER_SEARCH_PART);
+}
+
+/**
+ * Fragment files per index or part: a fragment is a result's text and metadata, one per page or
+ * record, and past this many Pagefind puts several in one file. A claim's fragment is a few hundred
+ * bytes, so a search loads little more, and a site of 1 000 sources is about 2 200 search files
+ * rather than 13 500: fewer files to write, and to upload where a host counts them.
+ */
+export const MAX_SEARCH_FRAGMENT_FILES = 256;
+
+/** Fragment files per index or part as `PARALLAX_SEARCH_MAX_FRAGMENTS` sets it (`raw`), or the default when it is not set. */
+export function searchMaxFragments(raw: string | undefined): number {
+  return wholeNumberSetting('PARALLAX_SEARCH_MAX_FRAGMENTS', raw, 'fragment files', MAX_SEARCH_FRAGMENT_FILES);
 }
 
 /** The part key of a search record or page: its source, for a source page and the claims on it; none for the rest. */

@@ -1,9 +1,11 @@
 /**
  * A large site's search index comes in parts (src/integrations/search-shards.ts) that the search
- * page merges. The same generated coverage is built twice, once split into parts of four sources
- * and once as one index, and every search must find the same results in both.
+ * page merges, and a large index or part puts several fragments (a result's text) in one file. The
+ * same generated coverage is built twice, once split into parts of four sources with a file per
+ * fragment and once as one index with its fragments grouped into at most 8 files, and every search
+ * must find the same results in both.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { serveStatic, type StaticServer } from '../../scripts/serve-static.ts';
@@ -27,8 +29,12 @@ test.beforeAll(async () => {
   work = scratchDir('search-parts');
   const content = path.join(work, 'content');
   writeCorpus(content, generateCorpus({ articles: 24, seed: 'search-parts' }));
-  for (const [name, size] of [['split', '4'], ['whole', '1000']] as const) {
-    const build = buildSite(content, path.join(work, name), path.join(work, `${name}-cache`), { PARALLAX_SEARCH_SHARD_SIZE: size });
+  const settings = {
+    split: { PARALLAX_SEARCH_SHARD_SIZE: '4', PARALLAX_SEARCH_MAX_FRAGMENTS: '100000' },
+    whole: { PARALLAX_SEARCH_SHARD_SIZE: '1000', PARALLAX_SEARCH_MAX_FRAGMENTS: '8' },
+  };
+  for (const [name, env] of Object.entries(settings)) {
+    const build = buildSite(content, path.join(work, name), path.join(work, `${name}-cache`), env);
     expect(build.status, build.output.slice(-3000)).toBe(0);
   }
   parts = (JSON.parse(readFileSync(path.join(work, 'split', 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] }).shards;
@@ -70,9 +76,13 @@ async function allResults(page: Page, base: string, term: string): Promise<strin
   return (await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))).sort();
 }
 
-test('the split site lists its parts, and the whole one none', () => {
+test('the split site lists its parts, and the whole one none; the whole one groups its fragments', () => {
   expect(parts.length).toBeGreaterThan(1);
   expect((JSON.parse(readFileSync(path.join(work, 'whole', 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] }).shards).toEqual([]);
+  expect(readdirSync(path.join(work, 'whole', 'pagefind', 'fragment')).length).toBeLessThanOrEqual(8);
+  // One file per fragment in the split site: more files than the whole site's pages and records.
+  const splitFragments = ['', ...parts].reduce((sum, part) => sum + readdirSync(path.join(work, 'split', 'pagefind', part, 'fragment')).length, 0);
+  expect(splitFragments).toBeGreaterThan(claims.length / 2);
 });
 
 test('a search over the parts finds exactly what one index finds', async ({ page }) => {

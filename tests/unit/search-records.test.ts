@@ -2,7 +2,18 @@ import { describe, expect, test } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { countArticleFiles, MAX_SEARCH_PARTS, SEARCH_KINDS, SOURCES_PER_SEARCH_PART, searchPartCount, searchPartKey, searchPartSize, searchRecords } from '../../src/lib/search-records.ts';
+import {
+  countArticleFiles,
+  MAX_SEARCH_FRAGMENT_FILES,
+  MAX_SEARCH_PARTS,
+  SEARCH_KINDS,
+  SOURCES_PER_SEARCH_PART,
+  searchMaxFragments,
+  searchPartCount,
+  searchPartKey,
+  searchPartSize,
+  searchRecords,
+} from '../../src/lib/search-records.ts';
 import { exportIncident } from '../fixtures/exports/incident.ts';
 
 describe('searchRecords', () => {
@@ -50,6 +61,15 @@ describe('how the search index is split', () => {
     expect(searchPartSize('')).toBe(SOURCES_PER_SEARCH_PART);
     expect(searchPartSize('4')).toBe(4);
     for (const bad of ['0', 'abc', '2.5', '-3', '1e3']) expect(() => searchPartSize(bad)).toThrow(new RegExp(`PARALLAX_SEARCH_SHARD_SIZE is "${bad.replace('.', '\\.')}"`, 'u'));
+  });
+
+  test('reads the number of fragment files per part from PARALLAX_SEARCH_MAX_FRAGMENTS, and names a bad value', () => {
+    expect(searchMaxFragments(undefined)).toBe(MAX_SEARCH_FRAGMENT_FILES);
+    expect(searchMaxFragments(' ')).toBe(MAX_SEARCH_FRAGMENT_FILES);
+    expect(searchMaxFragments('16')).toBe(16);
+    for (const bad of ['0', 'none', '1.5', '-1']) {
+      expect(() => searchMaxFragments(bad)).toThrow(new RegExp(`PARALLAX_SEARCH_MAX_FRAGMENTS is "${bad.replace('.', '\\.')}": set it to a whole number of fragment files above 0 \\(default ${MAX_SEARCH_FRAGMENT_FILES}\\)`, 'u'));
+    }
   });
 
   test('a source page and its claims share a key; the timeline and the rest have none', () => {
