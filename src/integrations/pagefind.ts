@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import { listenForSearchRecords } from '../lib/search-handoff.ts';
 import { placeBundle, setBundleAside, type BundleFile } from './search-bundle.ts';
+import { localIndexer, threadIndexer, type SearchIndex, type SearchIndexer } from './search-indexer-thread.ts';
 import {
   digestOf,
   fillMainPart,
@@ -70,14 +70,13 @@ const BATCH = 200;
 /** Changes whenever what a part's digests cover changes meaning. */
 const DIGEST_FORMAT = 'parallax-search-parts/1';
 
-type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 /** One part of the index as this build makes it. */
 interface Part {
   records: PagefindRecord[];
   pages: Array<{ sourcePath: string; content: string }>;
   /** Started as soon as the part is known to change: its records are then indexed while the pages render. */
-  index?: Promise<Index>;
+  index?: Promise<SearchIndex>;
   recordsAdded?: Promise<void>;
 }
 
@@ -110,7 +109,8 @@ function pagefindVersion(): string {
  * render are indexed meanwhile, by Pagefind's own process; once the pages are written, they are
  * indexed from the parts marked `data-pagefind-body`. `astro dev` has no index, since nothing is built.
  *
- * With `shards`, the index is split into parts (search-shards.ts). Each part's pages and records
+ * With `shards`, the index is split into parts (search-shards.ts), built by two indexers at once
+ * (this thread's and a worker thread's, see search-indexer-thread.ts). Each part's pages and records
  * are digested; a part whose digests equal the last build's is kept as that build wrote it, and
  * only the others are indexed again. The bundle of the last build is set aside in the cache folder
  * before the output folder is emptied, and the new one is written over it: of its thousands of
@@ -129,8 +129,16 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
   let given = false;
   let stopListening = () => {};
 
-  const open = async (): Promise<Index> => {
-    const created = await pagefind.createIndex({
+  // A split index is built by two indexers, this thread's and a worker thread's, each taking every other part.
+  let thread: SearchIndexer | undefined;
+  let opened = 0;
+  const indexerFor = (): SearchIndexer => {
+    if (count < 2 || opened++ % 2 === 0) return localIndexer;
+    thread ??= threadIndexer();
+    return thread;
+  };
+  const open = async (): Promise<SearchIndex> => {
+    const created = await indexerFor().createIndex({
       ...(options.excludeSelectors ? { excludeSelectors: options.excludeSelectors } : {}),
       ...(options.maxFragments ? { maxFragments: options.maxFragments } : {}),
     });
@@ -238,7 +246,9 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           );
         } finally {
           parts = new Map();
-          await pagefind.close();
+          await Promise.all([localIndexer.close(), thread?.close()]);
+          thread = undefined;
+          opened = 0;
         }
       },
     },
