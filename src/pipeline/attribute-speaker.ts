@@ -1,3 +1,4 @@
+import { perDefinition } from './per-definition.ts';
 import type { Actor, ArticleAnalysis, Sentence } from './types.ts';
 
 /** One quotation in a text, found by its marks. */
@@ -210,13 +211,13 @@ interface NamePattern {
   pattern: RegExp;
 }
 
-/** Every name and alias of the actors as a pattern, longest first. */
-function compileNames(actors: readonly Actor[]): NamePattern[] {
-  return actors
+/** Every name and alias of the actors as a pattern, longest first (global patterns: read them with `matchAll`, which copies them). */
+const compileNames = perDefinition((actors: readonly Actor[]): NamePattern[] =>
+  actors
     .flatMap((actor) => [actor.name, ...actor.aliases].filter((name) => name.trim()).map((name) => ({ actor, name: name.trim() })))
     .sort((a, b) => b.name.length - a.name.length)
-    .map(({ actor, name }) => ({ actor, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu') }));
-}
+    .map(({ actor, name }) => ({ actor, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu') })),
+);
 
 /** `findActors` with the names of the context, remembered for the texts one article reads again and again. */
 function actorsIn(text: string, context: Context): Named[] {

@@ -1,4 +1,5 @@
 import { attributeSentences, quotationSpans, type Attribution } from './attribute-speaker.ts';
+import { perDefinition } from './per-definition.ts';
 import type { Actor, ArticleAnalysis, Citation } from './types.ts';
 
 export interface ExtractCitationsOptions {
@@ -87,14 +88,14 @@ interface ActorName {
   pattern: RegExp;
 }
 
-/** The patterns of every name and alias, compiled once per article rather than once per phrase. */
-function actorNames(actors: readonly Actor[]): ActorName[] {
-  return actors.flatMap((actor) =>
+/** The patterns of every name and alias, compiled once per incident rather than once per phrase. */
+const actorNames = perDefinition((actors: readonly Actor[]): ActorName[] =>
+  actors.flatMap((actor) =>
     [actor.name, ...actor.aliases]
       .filter((name) => name.trim())
       .map((name) => ({ actor, length: name.length, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(name.trim())}(?![\\p{L}\\p{N}])`, 'iu') })),
-  );
-}
+  ),
+);
 
 /** The actor a phrase names, if any: the longest of its names or aliases found in the phrase. */
 function actorIn(phrase: string, names: readonly ActorName[]): Actor | undefined {

@@ -1,5 +1,6 @@
 import { attributeSentences, type Attribution } from './attribute-speaker.ts';
 import { compileCues, detectStance, findCues, wordTokens, type CueMatch, type CuePhrase, type WordToken } from './detect-stance.ts';
+import { perDefinition } from './per-definition.ts';
 import type { ArticleAnalysis, Claim, DatedSentence, IncidentDefinition, Topic } from './types.ts';
 
 export interface ExtractClaimsOptions {
@@ -38,8 +39,8 @@ function topicsIn(tokens: readonly WordToken[], topics: readonly CompiledTopic[]
   return out;
 }
 
-const compileTopics = (topics: readonly Topic[], stems?: Map<string, readonly string[]>): CompiledTopic[] =>
-  topics.map((topic) => ({ topic, cues: compileCues(topic.cues, stems) }));
+/** The topics with their cues' stems, once per incident. */
+const compileTopics = perDefinition((topics: readonly Topic[]): CompiledTopic[] => topics.map((topic) => ({ topic, cues: compileCues(topic.cues) })));
 
 /** The ids of the topics whose cues occur in a sentence (the longer of two overlapping cues wins). */
 export function sentenceTopics(text: string, topics: readonly Topic[]): Set<string> {
@@ -70,7 +71,7 @@ function blocksOf(sentences: readonly DatedSentence[]): DatedSentence[][] {
 export function extractClaims(article: ArticleAnalysis, incident: IncidentDefinition, options: ExtractClaimsOptions = {}): Claim[] {
   const useContext = options.context ?? true;
   const stems = options.stems ?? new Map<string, readonly string[]>();
-  const topics = compileTopics(incident.topics, stems);
+  const topics = compileTopics(incident.topics);
   const tokens = new Map(article.sentences.map((s) => [s.id, wordTokens(s.text, stems)]));
   const own = new Map(article.sentences.map((s) => [s.id, topicsIn(tokens.get(s.id) ?? [], topics)]));
   const speakers = options.speakers ?? attributeSentences(article, incident.actors);

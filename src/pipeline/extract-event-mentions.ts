@@ -1,3 +1,4 @@
+import { perDefinition } from './per-definition.ts';
 import type { Actor, ArticleAnalysis, DateExpression, DatedSentence, EventMention, PartialDate, ReferenceDate } from './types.ts';
 
 /** Options of `extractEventMentions`. */
@@ -145,14 +146,14 @@ interface ActorNames {
   words: Set<string>;
 }
 
-function actorNames(actors: readonly Actor[]): ActorNames {
+const actorNames = perDefinition((actors: readonly Actor[]): ActorNames => {
   const names = actors.flatMap((actor) => [actor.name, ...actor.aliases]);
   return {
     any: actors.length > 0,
     keys: names.map((name) => words(name).join(' ')).filter((key) => key !== ''),
     words: new Set(names.flatMap(words)),
   };
-}
+});
 
 /** A sentence that is only a dateline or revision label once its dates are removed. */
 function isDateline(masked: string, names: ActorNames): boolean {
