@@ -9,7 +9,10 @@ import { countArticleFiles, incidentSearchRecords, searchMaxFragments, searchPar
 export default defineConfig({
   site: process.env.PARALLAX_SITE ?? 'https://parallax.example',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Rendering a page takes less time than writing it (and its copy for the incremental build) to
+  // disk: eight pages in flight keep the disk busy. Cold build at 1 000 sources, three alternated
+  // runs each: 7.6-9.3 s to write the pages one at a time, 6.0-6.9 s with eight at once.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
   // Pages whose getStaticPaths gives a `cacheKey` (the source pages: see src/lib/page-key.ts) are
   // copied from the last build when neither their data nor their code changed.
