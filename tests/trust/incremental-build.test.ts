@@ -57,7 +57,8 @@ function files(dir: string): Map<string, Buffer> {
 beforeAll(() => {
   work = scratchDir('incremental');
   const content = path.join(work, 'content');
-  writeCorpus(content, generateCorpus({ articles: 24, seed: 'incremental-build' }));
+  // More than 24 articles: the comparison is split into pages per question (compareIsSplit), which are built incrementally too.
+  writeCorpus(content, generateCorpus({ articles: 30, seed: 'incremental-build' }));
   const dist = path.join(work, 'dist');
   first = buildSite(content, dist, path.join(work, 'cache'), SAME_TIME);
   if (first.status !== 0) return;
@@ -144,17 +145,28 @@ describe('a rebuild after one article changed, then after another was withdrawn'
     expect(reused.filter((line) => line.includes('(restored)'))).toEqual([]);
   });
 
+  test('reuses the pages of questions and timeline entries that the change did not reach, and renders the others', () => {
+    const keyed = (line: string) => /\/(?:compare\/topics|events)\/.*index\.html/u.test(line);
+    const lines = rebuild.output.split('\n').filter(keyed);
+    const reused = lines.filter((line) => /\((?:cached|restored)\)\s*$/u.test(line));
+    expect(lines.filter((line) => line.includes('/compare/topics/')).length).toBeGreaterThan(0);
+    expect(lines.filter((line) => line.includes('/events/')).length).toBeGreaterThan(0);
+    expect(reused.length).toBeGreaterThan(0);
+    // The changed article reports one more time a happening others reported: its entry's page is rendered again.
+    expect(reused.length).toBeLessThan(lines.length);
+  });
+
   test('indexes again only the parts of the search index that the change reached', () => {
     const parts = JSON.parse(rebuilt.get(path.join('pagefind', 'shards.json'))!.toString('utf8')) as { shards: string[] };
-    expect(parts.shards).toHaveLength(6);
+    expect(parts.shards).toHaveLength(8);
     const line = /into pagefind\/ in (\d+) parts \((\d+) indexed, (\d+) unchanged\)/u.exec(rebuild.output);
     expect(line, rebuild.output.slice(-3000)).not.toBeNull();
     const [, all, indexed, unchanged] = line!.map(Number);
-    expect(all).toBe(7);
+    expect(all).toBe(9);
     // The changed source's part at least; the main index holds the timeline, which changed too.
     expect(indexed).toBeGreaterThanOrEqual(1);
     expect(unchanged).toBeGreaterThan(0);
-    expect(indexed! + unchanged!).toBe(7);
+    expect(indexed! + unchanged!).toBe(9);
   });
 
   test('writes exactly the files a build from nothing writes, byte for byte', () => {
@@ -179,7 +191,7 @@ describe('a rebuild after one article changed, then after another was withdrawn'
     expect(fewerParts.status, fewerParts.output.slice(-3000)).toBe(0);
     expect(freshFewerParts.status, freshFewerParts.output.slice(-3000)).toBe(0);
     const now = files(path.join(work, 'dist'));
-    expect(JSON.parse(now.get(path.join('pagefind', 'shards.json'))!.toString('utf8'))).toEqual({ shards: ['shards/1/', 'shards/2/', 'shards/3/'] });
+    expect(JSON.parse(now.get(path.join('pagefind', 'shards.json'))!.toString('utf8'))).toEqual({ shards: ['shards/1/', 'shards/2/', 'shards/3/', 'shards/4/'] });
     expect([...afterCrashFiles.keys()].some((file) => file.startsWith(path.join('pagefind', 'shards', '6')))).toBe(true);
     expect(differences(now, files(path.join(work, 'fresh-3')))).toEqual([]);
   });
