@@ -59,6 +59,28 @@ test.describe('search', () => {
     expect(problems).toEqual([]);
   });
 
+  test('indexes a source’s byline as words of their own, not run into the date after it', async ({ page }) => {
+    const incident = (await incidentOf(page)) as { sources: Array<{ id: string; author?: string }> };
+    const bylined = incident.sources.find((source) => source.author);
+    test.skip(!bylined, 'no article of this content names its author');
+    await page.goto('/search/');
+    // The text the index holds for the source page, as the search page's results read it.
+    const content = await page.evaluate(async ({ author, id }) => {
+      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      const found = await pagefind.search(author);
+      for (const result of found.results) {
+        const data = await result.data();
+        if (data.url.startsWith(`/sources/${id}/`) && !data.url.includes('#')) return data.content as string;
+      }
+      return '';
+    }, { author: bylined!.author!, id: bylined!.id });
+    const words = content.split(/\s+/u);
+    const name = bylined!.author!.split(/\s+/u);
+    // "Jane Roe 10 May 2024", not "Jane Roe10 May 2024".
+    const at = words.findIndex((_, i) => name.every((part, j) => words[i + j] === part));
+    expect(at, content.slice(0, 300)).toBeGreaterThanOrEqual(0);
+  });
+
   test('is linked from every page', async ({ page }) => {
     await page.goto('/about/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
