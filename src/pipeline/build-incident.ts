@@ -4,7 +4,7 @@ import { extractClaims } from './extract-claims.ts';
 import { extractEventMentions } from './extract-event-mentions.ts';
 import { extractQuotes, type ExtractedQuote } from './extract-quotes.ts';
 import { groupQuotes } from './group-quotes.ts';
-import { mergeEvents } from './merge-events.ts';
+import { mentionTokens, mergeEvents } from './merge-events.ts';
 import { publishedIso } from './partial-date.ts';
 import type { ArticleFrontmatter, IncidentFile } from './schema.ts';
 import type { ArticleAnalysis, Citation, Claim, EventMention, QuoteGroup, TimelineEvent } from './types.ts';
@@ -59,6 +59,8 @@ export interface ArticleExtraction {
   citations: Citation[];
   /** The sentences that may reprint another outlet's quotation without quotation marks (not headings), with their place in the article. */
   reprints: Array<{ id: string; text: string; position: number }>;
+  /** The tokens each of `mentions` is compared by in the merge (`mentionTokens`), in the same order. */
+  mentionTokens: string[][];
 }
 
 function toSource(article: ArticleSummary): IncidentSource {
@@ -84,12 +86,15 @@ export function extractArticle(definition: IncidentFile, article: ArticleAnalysi
   // Claims, quotes and citations all need who says what; reading it once per article saves two thirds of that work.
   const speakers = attributeSentences(article, actors);
   const position = new Map(article.sentences.map((sentence, index) => [sentence.id, index]));
+  const mentions = extractEventMentions(article, { actors });
   return {
-    mentions: extractEventMentions(article, { actors }),
+    mentions,
     claims: extractClaims(article, definition, { speakers, stems }),
     quotes: extractQuotes(article, { actors }, { speakers }).map((quote) => ({ ...quote, position: position.get(quote.anchor) ?? Number.MAX_SAFE_INTEGER })),
     citations: extractCitations(article, { actors, speakers }),
     reprints: article.sentences.flatMap((sentence, position) => (/^h[1-6]$/u.test(sentence.blockType) ? [] : [{ id: sentence.id, text: sentence.text, position }])),
+    // Made here, once per article, so that a rebuild tokenizes only the changed articles' reports.
+    mentionTokens: mentions.map((mention) => mentionTokens(mention, actors)),
   };
 }
 
@@ -106,7 +111,7 @@ export function mergeIncident(definition: IncidentFile, articles: ReadonlyArray<
     sources: ordered.map(({ article }) => toSource(article)),
     events: mergeEvents(
       ordered.flatMap(({ extraction }) => extraction.mentions),
-      { actors },
+      { actors, tokens: tokensByMention(ordered.map(({ extraction }) => extraction)) },
     ),
     claims: ordered.flatMap(({ extraction }) => extraction.claims),
     quotes: groupQuotes(
@@ -115,6 +120,18 @@ export function mergeIncident(definition: IncidentFile, articles: ReadonlyArray<
     ),
     citations: ordered.flatMap(({ extraction }) => extraction.citations),
   };
+}
+
+/** Each report's tokens as its article's contribution keeps them. */
+function tokensByMention(extractions: readonly ArticleExtraction[]): Map<EventMention, readonly string[]> {
+  const tokens = new Map<EventMention, readonly string[]>();
+  for (const extraction of extractions) {
+    extraction.mentions.forEach((mention, i) => {
+      const kept = extraction.mentionTokens[i];
+      if (kept) tokens.set(mention, kept);
+    });
+  }
+  return tokens;
 }
 
 /** Extracts and merges in one go: what the CLI and the tests do with articles analysed in memory. */

@@ -1,3 +1,4 @@
+import { perDefinition } from './per-definition.ts';
 import { canonicalizeActors, stemTokens } from './stem-tokens.ts';
 import type { Actor, EventMention, PartialDate, Precision, TimelineEvent } from './types.ts';
 
@@ -35,6 +36,11 @@ export interface MergeEventsOptions {
   representatives?: number;
   /** Longest summary, in characters, before it is cut at a clause boundary (default 120). */
   summaryLength?: number;
+  /**
+   * The tokens of mentions as `mentionTokens` gives them with the same actors, made beforehand (a
+   * build keeps them with each unchanged article's contribution); the others are tokenized here.
+   */
+  tokens?: ReadonlyMap<EventMention, readonly string[]>;
 }
 
 /** Weights of the kinds of evidence of `MergeEventsOptions.evidence`. */
@@ -58,6 +64,7 @@ interface Settings {
   maxBucketSize: number;
   representatives: number;
   summaryLength: number;
+  tokens?: ReadonlyMap<EventMention, readonly string[]>;
 }
 
 /** A mention prepared for comparison. */
@@ -133,6 +140,7 @@ function settingsOf(options: MergeEventsOptions): Settings {
     maxBucketSize: options.maxBucketSize ?? 64,
     representatives: options.representatives ?? 8,
     summaryLength: options.summaryLength ?? 120,
+    ...(options.tokens ? { tokens: options.tokens } : {}),
   };
 }
 
@@ -199,6 +207,18 @@ interface ActorName {
   lower: string;
 }
 
+/** The actors' names and aliases as `tokensOf` looks for them, once per incident. */
+const actorNamesOf = perDefinition((actors: readonly Actor[]): ActorName[] =>
+  actors.flatMap((actor) =>
+    [actor.name, ...actor.aliases].map((name) => ({ actor, lower: name.trim().toLowerCase().replace(/\s+/g, ' ') })).filter((name) => name.lower !== ''),
+  ),
+);
+
+/** The tokens a mention is compared by: stems of its describing words, each actor's names as one token, kinds of happening as theirs. */
+export function mentionTokens(mention: EventMention, actors: readonly Actor[]): string[] {
+  return tokensOf(mention, actorNamesOf(actors));
+}
+
 function tokensOf(mention: EventMention, names: readonly ActorName[]): string[] {
   const text = describingText(mention);
   const lower = text.toLowerCase();
@@ -246,15 +266,13 @@ function prepare(mentions: readonly EventMention[], actors: readonly Actor[], se
   actors.forEach((actor, index) => {
     for (const token of stemTokens(canonicalizeActors(actor.name, [actor]))) actorIndex.set(token, index);
   });
-  const names: ActorName[] = actors.flatMap((actor) =>
-    [actor.name, ...actor.aliases].map((name) => ({ actor, lower: name.trim().toLowerCase().replace(/\s+/g, ' ') })).filter((name) => name.lower !== ''),
-  );
+  const names = actorNamesOf(actors);
   const tokenIds = new Map<string, number>();
   const parsed = sorted.map(({ mention }) => {
     const words: number[] = [];
     const named = new Set<number>();
     let kinds = 0;
-    for (const token of tokensOf(mention, names)) {
+    for (const token of settings.tokens?.get(mention) ?? tokensOf(mention, names)) {
       const kind = KIND_BITS.get(token);
       const actor = actorIndex.get(token);
       if (kind !== undefined) kinds |= kind;
