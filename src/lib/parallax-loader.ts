@@ -87,7 +87,9 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
         kept.add(keys.analysis).add(keys.html).add(keys.extraction);
         const entryDigest = `${digest}.${definition}`;
         const analysed = cache.has(keys.analysis) && cache.has(keys.html);
-        if (store.get(article.id)?.digest === entryDigest && analysed && cache.has(keys.extraction)) continue;
+        const stored = store.get(article.id);
+        // An entry names the cache folder it was made in: a project moved with its cache folder gets its entries again.
+        if (stored?.digest === entryDigest && (stored.data as Partial<ArticleEntry>).cache === cache.dir && analysed && cache.has(keys.extraction)) continue;
         let analysis: Omit<ProcessedArticle, 'html'>;
         if (analysed) {
           // The article is unchanged (incident.yaml changed, or the cache lost its contribution): its analysis stands.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -115,6 +115,20 @@ describe('the articles loader', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'));
     expect(await load()).toContain(`(0 processed, ${n} unchanged; contributions extracted again for ${n} of them)`);
     expect(indexed()).toHaveLength(3 * n);
+    expect(await load()).toContain(`(0 processed, ${n} unchanged)`);
+  });
+
+  test('gives the entries the cache folder’s new place when the cache folder moved', async () => {
+    await load();
+    const n = readContent(content).articles.length;
+    const moved = path.join(work, 'moved-cache');
+    renameSync(cache, moved);
+    cache = moved;
+    expect(await load()).toContain(`(0 processed, ${n} unchanged; contributions extracted again for ${n} of them)`);
+    for (const { data } of store.values()) {
+      expect(data.cache).toBe(analysisDir(moved));
+      expect(readArticleHtml(data.cache, data.html, data.file)).toContain('id="s-');
+    }
     expect(await load()).toContain(`(0 processed, ${n} unchanged)`);
   });
 
