@@ -143,6 +143,33 @@ test('at 375 px the matrix is stacked and nothing scrolls sideways', async ({ pa
   }
 });
 
+test('the stance legend never leaves a comma or full stop alone at the start of a line', async ({ page }) => {
+  await page.goto('/compare/');
+  for (let width = 320; width <= 480; width += 4) {
+    await page.setViewportSize({ width, height: 800 });
+    const apart = await page.locator('.matrix-legend').first().evaluate((legend) => {
+      const found: string[] = [];
+      for (const label of legend.querySelectorAll('.stance')) {
+        // The first character after the label: the punctuation that belongs to it.
+        const walker = document.createTreeWalker(legend, NodeFilter.SHOW_TEXT);
+        walker.currentNode = label.lastChild?.lastChild ?? label;
+        let next = walker.nextNode();
+        while (next && !label.contains(next) && !/\S/u.test(next.textContent ?? '')) next = walker.nextNode();
+        while (next && label.contains(next)) next = walker.nextNode();
+        if (!next || !/^[,.]/u.test(next.textContent ?? '')) continue;
+        const range = document.createRange();
+        range.setStart(next, 0);
+        range.setEnd(next, 1);
+        const mark = range.getBoundingClientRect();
+        const box = label.getBoundingClientRect();
+        if (Math.abs(mark.bottom - box.bottom) > box.height / 2) found.push(`${label.textContent}${next.textContent?.[0]}`);
+      }
+      return found;
+    });
+    expect(apart, `at ${width} px`).toEqual([]);
+  }
+});
+
 test('the comparison works without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
