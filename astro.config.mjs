@@ -14,8 +14,9 @@ export default defineConfig({
   // runs each: 7.6-9.3 s to write the pages one at a time, 6.0-6.9 s with eight at once.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   devToolbar: { enabled: false },
-  // Pages whose getStaticPaths gives a `cacheKey` (the source pages: see src/lib/page-key.ts) are
-  // copied from the last build when neither their data nor their code changed.
+  // Pages whose getStaticPaths gives a `cacheKey` (source pages, a split comparison's question pages
+  // and timeline entries' own pages: see src/lib/page-key.ts) are reused from the last build when
+  // neither their data nor their code changed.
   experimental: { incrementalBuild: true },
   // Scripts must be files: the Content-Security-Policy (script-src 'self') refuses inline ones,
   // and Vite inlines any script under this many bytes.

@@ -70,7 +70,6 @@ const BATCH = 200;
 /** Changes whenever what a part's digests cover changes meaning. */
 const DIGEST_FORMAT = 'parallax-search-parts/1';
 
-
 /** One part of the index as this build makes it. */
 interface Part {
   records: PagefindRecord[];
