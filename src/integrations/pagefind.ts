@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listenForSearchRecords } from '../lib/search-handoff.ts';
-import { placeBundle, setBundleAside, type BundleFile } from './search-bundle.ts';
+import { BundlePlacement, setBundleAside, type BundleFile } from './search-bundle.ts';
 import { localIndexer, threadIndexer, type SearchIndex, type SearchIndexer } from './search-indexer-thread.ts';
 import {
   digestOf,
@@ -191,6 +191,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         stopListening();
         const site = fileURLToPath(dir);
         const output = path.resolve(fileURLToPath(new URL(`${bundle}/`, dir)));
@@ -218,6 +219,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           const same = unchangedParts(previous, { bundle: inOutput, settings }, digests);
           const reused = [...same].filter((name) => existsSync(path.join(kept, name, 'pagefind-entry.json')));
           const rebuilt = [...parts.keys()].filter((name) => !reused.includes(name)).sort();
+          // Each part is written as soon as it is indexed, while the indexers build the others.
+          const placement = new BundlePlacement(kept, output);
           const built = await Promise.all(
             rebuilt.map(async (name): Promise<BundleFile[]> => {
               const part = parts.get(name)!;
@@ -227,21 +230,25 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
               await part.recordsAdded;
               const result = await index.getFiles();
               problems.push(...result.errors);
-              const partFiles = name === MAIN_PART ? result.files : mergedPartFiles(result.files);
-              return partFiles.map((file) => ({ path: `${name}${file.path}`, content: file.content }));
+              const partFiles = (name === MAIN_PART ? result.files : mergedPartFiles(result.files)).map((file) => ({ path: `${name}${file.path}`, content: file.content }));
+              // The main part is the bundle's root but for the other parts and their list.
+              if (problems.length === 0) placement.sync(name, partFiles, name === MAIN_PART ? (rel) => !inPart(rel, MAIN_PART) : undefined);
+              return partFiles;
             }),
           );
           if (problems.length > 0) throw new Error(`Pagefind reported:\n  ${problems.join('\n  ')}`);
           const merged = [...parts.keys()].filter((name) => name !== MAIN_PART).sort();
           const manifest: BundleFile = { path: MANIFEST, content: new TextEncoder().encode(`${JSON.stringify({ shards: merged })}\n`) };
-          const counts = placeBundle(kept, output, [...built.flat(), manifest], (rel) => reused.some((name) => inPart(rel, name)));
+          // Last, the list of parts; parts of an earlier build that this one no longer has are deleted.
+          placement.sync('', [manifest], (rel) => [...parts.keys()].some((name) => inPart(rel, name)));
+          const counts = placement.move(() => [...built.flat(), manifest]);
           keepDigests(digestFile, { bundle: output, settings, parts: Object.fromEntries(digests) });
           const pageCount = [...parts.values()].reduce((sum, part) => sum + part.pages.length, 0);
           const recordCount = [...parts.values()].reduce((sum, part) => sum + part.records.length, 0);
           logger.info(
             `indexed ${pageCount} HTML files and ${recordCount} records (${when}) into ${bundle}/` +
               (parts.size > 1 ? ` in ${parts.size} parts (${rebuilt.length} indexed, ${reused.length} unchanged)` : reused.length > 0 ? ' (unchanged)' : '') +
-              `: ${counts.written} files written, ${counts.unchanged} unchanged, ${counts.removed} removed`,
+              `: ${counts.written} files written, ${counts.unchanged} unchanged, ${counts.removed} removed, in ${((performance.now() - started) / 1000).toFixed(1)} s after the pages`,
           );
         } finally {
           parts = new Map();

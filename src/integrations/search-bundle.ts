@@ -41,7 +41,7 @@ export function syncBundle(
   folder: string,
   files: readonly BundleFile[],
   keep: (rel: string) => boolean = () => false,
-): { written: number; unchanged: number; removed: number } {
+): SyncCounts {
   const wanted = new Map(files.map((file) => [targetOf(folder, file.path), file.content]));
   let removed = 0;
   const prune = (dir: string): boolean => {
@@ -101,26 +101,61 @@ export function setBundleAside(inOutput: string, kept: string): boolean {
   }
 }
 
+/** How many files bringing a folder up to date wrote, left as they were, and deleted. */
+export interface SyncCounts {
+  written: number;
+  unchanged: number;
+  removed: number;
+}
+
 /**
- * Puts the search bundle into the output folder at `inOutput`: brings `kept` (the last build's
- * bundle, if it was set aside) up to date with `files` and moves it there, or writes `files` there
- * when it cannot be moved. What `keep` accepts is left in `kept` (see `syncBundle`); it must
- * accept nothing when `kept` was not set aside, since `kept` is then not the last build's bundle.
+ * Puts a search bundle into the output folder at `inOutput` a part at a time, so that each part is
+ * written while the indexer still builds the others: brings `kept` (the last build's bundle, if it
+ * was set aside) up to date, one folder of it after the other (`sync`), then moves it there
+ * (`move`), or writes the whole bundle there when it cannot be moved.
  */
-export function placeBundle(
-  kept: string,
-  inOutput: string,
-  files: readonly BundleFile[],
-  keep?: (rel: string) => boolean,
-): { written: number; unchanged: number; removed: number } {
-  rmSync(inOutput, { recursive: true, force: true });
-  const counts = syncBundle(kept, files, keep);
-  try {
-    renameSync(kept, inOutput);
-    return counts;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    rmSync(kept, { recursive: true, force: true });
-    return syncBundle(inOutput, files);
+export class BundlePlacement {
+  private readonly counts: SyncCounts = { written: 0, unchanged: 0, removed: 0 };
+  private readonly kept: string;
+  private readonly inOutput: string;
+
+  constructor(kept: string, inOutput: string) {
+    this.kept = kept;
+    this.inOutput = inOutput;
+  }
+
+  /**
+   * Makes the folder `within` of the bundle ("" for its root, else a path ending in "/") hold
+   * exactly `files` (paths inside the bundle, all in that folder), but for what `keep` accepts
+   * (a path inside `within`): see `syncBundle`. The rest of the bundle is left as it is. `keep`
+   * must accept nothing of what the last build wrote unless `kept` was set aside from it.
+   */
+  sync(within: string, files: readonly BundleFile[], keep?: (rel: string) => boolean): void {
+    if (within !== '' && !within.endsWith('/')) throw new Error(`A bundle folder ends with "/": ${within}`);
+    const inside = files.map((file) => {
+      if (!file.path.startsWith(within)) throw new Error(`The search bundle's file ${file.path} is not in its folder ${within}`);
+      return { path: file.path.slice(within.length), content: file.content };
+    });
+    const counts = syncBundle(within === '' ? this.kept : targetOf(this.kept, within), inside, keep);
+    this.counts.written += counts.written;
+    this.counts.unchanged += counts.unchanged;
+    this.counts.removed += counts.removed;
+  }
+
+  /**
+   * Moves the bundle to the output folder, in place of whatever is there. When `kept` is on
+   * another file system, `all` (every file of the bundle) is written there instead.
+   */
+  move(all: () => readonly BundleFile[]): SyncCounts {
+    rmSync(this.inOutput, { recursive: true, force: true });
+    mkdirSync(path.dirname(this.inOutput), { recursive: true });
+    try {
+      renameSync(this.kept, this.inOutput);
+      return { ...this.counts };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      rmSync(this.kept, { recursive: true, force: true });
+      return syncBundle(this.inOutput, all());
+    }
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { placeBundle, setBundleAside, syncBundle, type BundleFile } from '../../src/integrations/search-bundle.ts';
+import { BundlePlacement, setBundleAside, syncBundle, type BundleFile } from '../../src/integrations/search-bundle.ts';
 
 const made: string[] = [];
 function scratch(): string {
@@ -105,7 +105,14 @@ describe('syncBundle', () => {
   });
 });
 
-describe('setBundleAside and placeBundle', () => {
+/** Places `files` at once: the whole bundle as one folder, then moved. */
+function placeBundle(kept: string, output: string, files: BundleFile[], keep?: (rel: string) => boolean) {
+  const placement = new BundlePlacement(kept, output);
+  placement.sync('', files, keep);
+  return placement.move(() => files);
+}
+
+describe('setBundleAside and BundlePlacement', () => {
   test('the last bundle is moved out of the output folder and brought up to date in place of the new one', () => {
     const dir = scratch();
     const output = path.join(dir, 'dist', 'pagefind');
@@ -133,8 +140,47 @@ describe('setBundleAside and placeBundle', () => {
     const kept = path.join(dir, 'cache', 'search-bundle');
     expect(setBundleAside(output, kept)).toBe(false);
     put(output, 'left-over.txt', 'from something else');
+    put(kept, 'left-over.txt', 'from a build that stopped');
     placeBundle(kept, output, [{ path: 'pagefind.js', content: bytes('js') }]);
     expect(contents(output)).toEqual({ 'pagefind.js': 'js' });
+  });
+
+  test('a part at a time: each folder is brought up to date alone, the others are left as they are', () => {
+    const dir = scratch();
+    const output = path.join(dir, 'dist', 'pagefind');
+    const kept = path.join(dir, 'cache', 'search-bundle');
+    put(output, 'shards/1/fragment/old.pf_fragment', 'part 1, stale');
+    put(output, 'shards/2/pagefind-entry.json', '{"part":2,"old":true}');
+    put(output, 'shards/3/pagefind-entry.json', '{"part":3}');
+    put(output, 'fragment/main.pf_fragment', 'main, stale');
+    put(output, 'shards.json', '{"shards":["shards/1/","shards/2/","shards/3/"]}');
+    expect(setBundleAside(output, kept)).toBe(true);
+
+    const placement = new BundlePlacement(kept, output);
+    placement.sync('shards/2/', [{ path: 'shards/2/pagefind-entry.json', content: bytes('{"part":2}') }]);
+    // Part 2 is written; nothing else was touched yet.
+    expect(contents(kept)).toMatchObject({ 'shards/1/fragment/old.pf_fragment': 'part 1, stale', 'fragment/main.pf_fragment': 'main, stale', 'shards/2/pagefind-entry.json': '{"part":2}' });
+    // The root, but for the parts and their list.
+    placement.sync('', [{ path: 'fragment/main2.pf_fragment', content: bytes('main') }], (rel) => rel.startsWith('shards/') || rel === 'shards.json');
+    expect(contents(kept)).toMatchObject({ 'shards/1/fragment/old.pf_fragment': 'part 1, stale', 'fragment/main2.pf_fragment': 'main' });
+    expect(contents(kept)).not.toHaveProperty(path.join('fragment', 'main.pf_fragment'));
+    // Part 1 is no more; part 3 is kept as it was.
+    placement.sync('', [{ path: 'shards.json', content: bytes('{"shards":["shards/2/","shards/3/"]}') }], (rel) => !rel.startsWith('shards/') || rel.startsWith('shards/2/') || rel.startsWith('shards/3/'));
+    const counts = placement.move(() => []);
+    expect(contents(output)).toEqual({
+      [path.join('fragment', 'main2.pf_fragment')]: 'main',
+      [path.join('shards', '2', 'pagefind-entry.json')]: '{"part":2}',
+      [path.join('shards', '3', 'pagefind-entry.json')]: '{"part":3}',
+      'shards.json': '{"shards":["shards/2/","shards/3/"]}',
+    });
+    expect(counts).toEqual({ written: 3, unchanged: 0, removed: 2 });
+    expect(existsSync(kept)).toBe(false);
+  });
+
+  test('refuses a file outside the folder it is placed in', () => {
+    const placement = new BundlePlacement(path.join(scratch(), 'kept'), path.join(scratch(), 'out'));
+    expect(() => placement.sync('shards/1/', [{ path: 'shards/2/x', content: bytes('x') }])).toThrow(/not in its folder shards\/1\//u);
+    expect(() => placement.sync('shards/1', [])).toThrow(/ends with "\/"/u);
   });
 });
 
