@@ -6,7 +6,7 @@ import type { Loader } from 'astro/loaders';
 import { extractArticle } from '../pipeline/build-incident.ts';
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
 import type { ProcessedArticle } from '../pipeline/process-article.ts';
-import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack } from '../pipeline/read-content.ts';
+import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack, type FrontmatterMemo } from '../pipeline/read-content.ts';
 import type { ArticleFrontmatter, IncidentFile } from '../pipeline/schema.ts';
 import { fromStoredArticle, toStoredArticle } from '../pipeline/stored-article.ts';
 import { analysisDir, analysisKeys, ArticleCache, readAnalysis } from './article-cache.ts';
@@ -53,26 +53,48 @@ function pipelineFingerprint(): string {
 }
 
 /**
+ * Articles' frontmatter as the last build validated it, in the article cache, keyed by its YAML
+ * and the pipeline's fingerprint (which covers the schema). The keys read or written go to `kept`.
+ */
+function frontmatterMemo(cache: ArticleCache, pipeline: string, kept: Set<string>): FrontmatterMemo {
+  const keyOf = (yaml: string) => `${createHash('sha256').update(pipeline).update('\0').update(yaml).digest('base64url')}.frontmatter`;
+  return {
+    get(yaml, file) {
+      const key = keyOf(yaml);
+      if (!cache.has(key)) return undefined;
+      kept.add(key);
+      return JSON.parse(cache.read(key, file, 'frontmatter')) as ArticleFrontmatter;
+    },
+    set(yaml, frontmatter) {
+      const key = keyOf(yaml);
+      kept.add(key);
+      cache.write(key, JSON.stringify(frontmatter));
+    },
+  };
+}
+
+/**
  * Loads `articles/*.md` of a content folder through the Parallax pipeline: each article is
  * processed once, and what it contributes to the incident extracted; the store keeps its
  * frontmatter, and its analysis, HTML and extraction go to the article cache beside the store,
- * keyed by its digest (article-cache.ts). Unchanged articles (same frontmatter, body and pipeline) are taken
- * from the cache; when only incident.yaml changed, their extraction is made again from the kept
- * analysis. The merge, which needs every article, runs when the pages are built.
+ * keyed by its digest (article-cache.ts). Unchanged articles (same frontmatter, body and
+ * pipeline) are taken from the cache, their frontmatter not even parsed again; when only
+ * incident.yaml changed, their extraction is made again from the kept analysis. The merge, which
+ * needs every article, runs when the pages are built.
  */
 export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   return {
     name: 'parallax-articles',
     async load({ store, logger, generateDigest, parseData, config }) {
-      const content = readContent(options.dir);
+      const pipeline = pipelineFingerprint();
+      const cache = new ArticleCache(analysisDir(fileURLToPath(config.cacheDir)));
+      const kept = new Set<string>();
+      const content = readContent(options.dir, { memo: frontmatterMemo(cache, pipeline, kept) });
       for (const file of content.skipped) logger.warn(`${file}: ${SKIPPED_MESSAGE}`);
       const root = fileURLToPath(config.root);
-      const pipeline = pipelineFingerprint();
       // What each article contributes depends on the incident's topics and actors as well.
       const definition = generateDigest({ ...content.incident });
       const keep = new Set<string>();
-      const cache = new ArticleCache(analysisDir(fileURLToPath(config.cacheDir)));
-      const kept = new Set<string>();
       const stems = new Map<string, readonly string[]>();
       let processed = 0;
       let extracted = 0;

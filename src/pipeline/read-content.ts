@@ -25,6 +25,17 @@ export interface ContentSource {
   skipped: string[];
 }
 
+/**
+ * Frontmatter validated by an earlier reading, by the text of its YAML: a rebuild need not parse
+ * and validate again the frontmatter of the articles that did not change. Only frontmatter that
+ * passed is kept, so a bad file is always read anew and its problems named with their lines.
+ */
+export interface FrontmatterMemo {
+  /** `file` names the article in an error. */
+  get(yaml: string, file: string): ArticleFrontmatter | undefined;
+  set(yaml: string, frontmatter: ArticleFrontmatter): void;
+}
+
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 function display(file: string): string {
@@ -78,26 +89,32 @@ function parseYaml(text: string, file: string, offsetLines: number, problems: Co
 }
 
 /** Reads one article file: frontmatter validated against the schema, body kept verbatim. */
-export function parseArticleFile(raw: string, file: string, fileName: string, problems: ContentProblem[]): ArticleSource | undefined {
+export function parseArticleFile(raw: string, file: string, fileName: string, problems: ContentProblem[], memo?: FrontmatterMemo): ArticleSource | undefined {
   const text = raw.replace(/^\uFEFF/, '');
   const match = FRONTMATTER.exec(text);
   if (!match) {
     problems.push({ file, line: 1, message: 'has no frontmatter: start the file with a `---` line, the fields title, outlet and published, and a closing `---` line' });
     return undefined;
   }
-  const parsed = parseYaml(match[1] ?? '', file, 1, problems);
-  if (!parsed) return undefined;
-  const data: unknown = parsed.doc.toJS() ?? {};
-  const result = articleSchema.safeParse(data);
-  if (!result.success) {
-    problems.push(...zodProblems(result.error, file, parsed.doc, parsed.counter, 1));
-    return undefined;
+  const yaml = match[1] ?? '';
+  let frontmatter = memo?.get(yaml, file);
+  if (!frontmatter) {
+    const parsed = parseYaml(yaml, file, 1, problems);
+    if (!parsed) return undefined;
+    const data: unknown = parsed.doc.toJS() ?? {};
+    const result = articleSchema.safeParse(data);
+    if (!result.success) {
+      problems.push(...zodProblems(result.error, file, parsed.doc, parsed.counter, 1));
+      return undefined;
+    }
+    frontmatter = result.data;
+    memo?.set(yaml, frontmatter);
   }
   const bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
   return {
-    id: result.data.id ?? slugify(fileName.replace(/\.(md|markdown)$/i, '')),
+    id: frontmatter.id ?? slugify(fileName.replace(/\.(md|markdown)$/i, '')),
     file,
-    frontmatter: result.data,
+    frontmatter,
     body: text.slice(match[0].length).replace(/\r\n?/g, '\n'),
     bodyLine,
   };
@@ -167,8 +184,9 @@ export function parseIncidentFile(raw: string, file: string, problems: ContentPr
 /**
  * Reads a content folder (`incident.yaml` and `articles/*.md`), validating everything.
  * Throws a ContentError naming every bad file and field; never skips a file silently.
+ * `memo` gives articles' frontmatter validated by an earlier reading (see `FrontmatterMemo`).
  */
-export function readContent(dir: string): ContentSource {
+export function readContent(dir: string, { memo }: { memo?: FrontmatterMemo } = {}): ContentSource {
   const problems: ContentProblem[] = [];
   const incidentPath = path.join(dir, 'incident.yaml');
   const articlesDir = path.join(dir, 'articles');
@@ -220,7 +238,7 @@ export function readContent(dir: string): ContentSource {
       problems.push({ file, message: notUtf8(text.line) });
       continue;
     }
-    const article = parseArticleFile(text, file, name, problems);
+    const article = parseArticleFile(text, file, name, problems, memo);
     if (!article) continue;
     const other = byId.get(article.id);
     if (other) {

@@ -103,7 +103,18 @@ describe('the articles loader', () => {
     expect(after.html).not.toBe(before.html);
     expect(readArticleHtml(after.cache, after.html, after.file)).toContain('One more sentence was added.');
     expect(indexed().filter((key) => [analysisOf(before), before.html, before.extraction].includes(key))).toEqual([]);
-    expect(indexed()).toHaveLength(3 * n);
+    // Three texts per article, and its frontmatter as validated.
+    expect(indexed()).toHaveLength(4 * n);
+    expect(indexed().filter((key) => key.endsWith('.frontmatter'))).toHaveLength(n);
+    // A changed frontmatter is read anew, and the one it replaced forgotten.
+    const frontmatterKeys = indexed().filter((key) => key.endsWith('.frontmatter'));
+    const third = articles[2]!;
+    const thirdFile = path.join(content, 'articles', `${third.id}.md`);
+    writeFileSync(thirdFile, readFileSync(thirdFile, 'utf8').replace(/^title: .*$/m, 'title: "A corrected headline"'));
+    expect(await load()).toContain(`(1 processed, ${n - 1} unchanged)`);
+    expect(store.get(third.id)!.data.frontmatter.title).toBe('A corrected headline');
+    expect(indexed().filter((key) => key.endsWith('.frontmatter') && !frontmatterKeys.includes(key))).toHaveLength(1);
+    expect(indexed().filter((key) => key.endsWith('.frontmatter'))).toHaveLength(n);
     // The whole cache is two files: the index and one pack.
     expect(readdirSync(analysisDir(cache)).sort()).toEqual(['index.json', expect.stringMatching(/^pack-.*\.dat$/)]);
   });
@@ -114,7 +125,7 @@ describe('the articles loader', () => {
     const file = path.join(content, 'incident.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (revised)'));
     expect(await load()).toContain(`(0 processed, ${n} unchanged; contributions extracted again for ${n} of them)`);
-    expect(indexed()).toHaveLength(3 * n);
+    expect(indexed()).toHaveLength(4 * n);
     expect(await load()).toContain(`(0 processed, ${n} unchanged)`);
   });
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ContentError } from '../../src/pipeline/content-error.ts';
-import { readContent } from '../../src/pipeline/read-content.ts';
+import { readContent, type FrontmatterMemo } from '../../src/pipeline/read-content.ts';
+import type { ArticleFrontmatter } from '../../src/pipeline/schema.ts';
 
 const INCIDENT = `title: A made-up dam failure
 summary: A dam failed upstream of a town.
@@ -164,3 +165,60 @@ describe('readContent', () => {
     expect(problemsOf(dir)[0]).toMatch(/a\.md: is not valid UTF-8 text/);
   });
 });
+
+/** A memo that keeps frontmatter as JSON text, as the article cache does, and counts what it was asked. */
+function jsonMemo() {
+  const kept = new Map<string, string>();
+  const asked = { hits: 0, misses: 0, set: 0 };
+  const memo: FrontmatterMemo = {
+    get(yaml) {
+      const text = kept.get(yaml);
+      if (text === undefined) {
+        asked.misses++;
+        return undefined;
+      }
+      asked.hits++;
+      return JSON.parse(text) as ArticleFrontmatter;
+    },
+    set(yaml, frontmatter) {
+      asked.set++;
+      kept.set(yaml, JSON.stringify(frontmatter));
+    },
+  };
+  return { memo, kept, asked };
+}
+
+describe('readContent with frontmatter kept from an earlier reading', () => {
+  const variety = {
+    'plain.md': article('title: Dam fails\noutlet: River News\npublished: 2024-05-07'),
+    'full.md': article(
+      'id: full-story\ntitle: "Dam: the full story"\noutlet: Valley Times\nurl: https://example.com/a\npublished: { after: 2024-05-01, before: 2024-05-09 }\nupdated:\n  - { at: 2024-05-10T08:35+02:00, note: Figures corrected }\n  - at: 2024\nauthor: Jo Roe\nlanguage: pt-BR',
+    ),
+    'unknown.md': article("title: Undated\noutlet: The Post\npublished: unknown"),
+    'year.md': article('title: A year only\noutlet: The Post\npublished: 2024'),
+  };
+
+  test('gives the very frontmatter a fresh reading gives, and parses again only what changed', () => {
+    const dir = folder(variety);
+    const fresh = readContent(dir).articles;
+    const { memo, asked } = jsonMemo();
+    expect(readContent(dir, { memo }).articles).toEqual(fresh);
+    expect(asked).toEqual({ hits: 0, misses: 4, set: 4 });
+    expect(readContent(dir, { memo }).articles).toEqual(fresh);
+    expect(asked).toEqual({ hits: 4, misses: 4, set: 4 });
+    writeFileSync(path.join(dir, 'articles', 'plain.md'), article('title: Dam fails at dawn\noutlet: River News\npublished: 2024-05-07'));
+    const again = readContent(dir, { memo }).articles;
+    expect(again.find((a) => a.id === 'plain')?.frontmatter.title).toBe('Dam fails at dawn');
+    expect(asked).toEqual({ hits: 7, misses: 5, set: 5 });
+  });
+
+  test('keeps no frontmatter that fails, so a bad file is named with its line every time', () => {
+    const dir = folder({ 'bad.md': article('title: Dam fails\noutlet: River News\npublished: 2024-13-40') });
+    const { memo, kept } = jsonMemo();
+    for (let run = 0; run < 2; run++) {
+      expect(() => readContent(dir, { memo })).toThrow(/bad\.md:4.*published/u);
+    }
+    expect(kept.size).toBe(0);
+  });
+});
+
