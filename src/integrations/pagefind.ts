@@ -73,6 +73,8 @@ const DIGEST_FORMAT = 'parallax-search-parts/1';
 /** One part of the index as this build makes it. */
 interface Part {
   records: PagefindRecord[];
+  /** The digest of `records`, once asked for. */
+  recordsDigest?: string | undefined;
   pages: Array<{ sourcePath: string; content: string }>;
   /** Started as soon as the part is known to change: its records are then indexed while the pages render. */
   index?: Promise<SearchIndex>;
@@ -145,13 +147,17 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
     if (!created.index) throw new Error(problems.join('\n') || 'Pagefind did not start');
     return created.index;
   };
+  // A source's page and its many records share a key: hash each key once.
+  const partNames = new Map<string | undefined, string>();
   const partFor = (url: string): Part => {
-    const name = partOf(options.shards?.key(url), count);
+    const key = options.shards?.key(url);
+    let name = partNames.get(key);
+    if (name === undefined) partNames.set(key, (name = partOf(key, count)));
     let part = parts.get(name);
     if (!part) parts.set(name, (part = { records: [], pages: [] }));
     return part;
   };
-  const recordsDigest = (part: Part) => digestOf(part.records.map((record) => JSON.stringify(record)));
+  const recordsDigest = (part: Part) => (part.recordsDigest ??= digestOf(part.records.map((record) => JSON.stringify(record))));
   const startIndexing = (part: Part): void => {
     if (part.index) return;
     part.index = open();
@@ -160,7 +166,11 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
     part.recordsAdded.catch(() => {});
   };
   const routeRecords = (records: readonly PagefindRecord[]): void => {
-    for (const record of records) partFor(record.url).records.push(record);
+    for (const record of records) {
+      const part = partFor(record.url);
+      part.records.push(record);
+      part.recordsDigest = undefined;
+    }
   };
 
   return {
@@ -178,6 +188,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         previous = setAside ? store : undefined;
         problems.length = 0;
         parts = new Map();
+        partNames.clear();
         given = false;
         count = Math.max(1, Math.floor(options.shards?.count() ?? 1));
         settings = digestOf([DIGEST_FORMAT, pagefindVersion(), JSON.stringify(options.excludeSelectors ?? []), String(options.maxFragments ?? 0), String(count)]);
