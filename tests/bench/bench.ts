@@ -20,7 +20,7 @@
  * failing on them; the full run exits 1 when a budget is not met.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -136,6 +136,35 @@ function options(argv: string[]): Options {
   };
 }
 
+/**
+ * Outputs of earlier builds are moved here rather than deleted, and deleted when the bench ends.
+ * ext4 without a journal (as on the machines this runs on) does not give out an inode freed in the
+ * last minute, or five while its block is not written back: each file a build creates then skips
+ * over every file deleted shortly before, in the kernel. Deleting the last build's thousands of
+ * files right before the next made that build pay seconds of system time for it, and the more
+ * files a build writes, the more it paid: a measure of the bench's own cleaning, not of the build.
+ */
+class SetAside {
+  readonly #dir: string;
+  #count = 0;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  /** Moves `target`, if it exists, out of the way. */
+  put(target: string): void {
+    if (!existsSync(target)) return;
+    mkdirSync(this.#dir, { recursive: true });
+    renameSync(target, path.join(this.#dir, `${process.pid}-${this.#count++}`));
+  }
+
+  /** Deletes everything set aside, by this run or an earlier one that stopped. */
+  empty(): void {
+    rmSync(this.#dir, { recursive: true, force: true });
+  }
+}
+
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
@@ -221,8 +250,8 @@ function unifiedUnavailable(): string | undefined {
 }
 
 /** A Hugo site over the same articles: one page per article, nothing else. */
-function hugoSite(dir: string, content: string): void {
-  rmSync(dir, { recursive: true, force: true });
+function hugoSite(dir: string, content: string, aside: SetAside): void {
+  aside.put(dir);
   mkdirSync(path.join(dir, 'layouts/_default'), { recursive: true });
   writeFileSync(
     path.join(dir, 'hugo.toml'),
@@ -242,10 +271,10 @@ function touchArticle(content: string, name: string, run: number): () => void {
   return () => writeFileSync(file, original);
 }
 
-async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip: string | undefined): Promise<SizeResult> {
+async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip: string | undefined, aside: SetAside): Promise<SizeResult> {
   const dir = path.join(opts.work, `n${n}`);
   const content = path.join(dir, 'content');
-  rmSync(dir, { recursive: true, force: true });
+  aside.put(dir);
   mkdirSync(dir, { recursive: true });
   const corpus = generateCorpus({ articles: n, seed: opts.seed });
   writeCorpus(content, corpus);
@@ -271,24 +300,24 @@ async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip:
   for (let run = 0; run < runs; run++) {
     const tag = runs > 1 ? ` (run ${run + 1}/${runs})` : '';
     log(`N=${n}: baseline, default Markdown processor${tag}`);
-    rmSync(path.join(dir, 'cache-default'), { recursive: true, force: true });
-    rmSync(path.join(dir, 'baseline-default'), { recursive: true, force: true });
+    aside.put(path.join(dir, 'cache-default'));
+    aside.put(path.join(dir, 'baseline-default'));
     defaultRuns.push(await baselineBuild(content, path.join(dir, 'baseline-default'), path.join(dir, 'cache-default'), 'default'));
     if (!unifiedSkip) {
       log(`N=${n}: baseline, unified()${tag}`);
-      rmSync(path.join(dir, 'cache-unified'), { recursive: true, force: true });
-      rmSync(path.join(dir, 'baseline-unified'), { recursive: true, force: true });
+      aside.put(path.join(dir, 'cache-unified'));
+      aside.put(path.join(dir, 'baseline-unified'));
       unifiedRuns.push(await baselineBuild(content, path.join(dir, 'baseline-unified'), path.join(dir, 'cache-unified'), 'unified'));
     }
     if (hugo) {
       log(`N=${n}: Hugo${tag}`);
-      hugoSite(path.join(dir, 'hugo'), content);
+      hugoSite(path.join(dir, 'hugo'), content, aside);
       hugoRuns.push(await measure('hugo', ['--source', path.join(dir, 'hugo'), '--destination', path.join(dir, 'hugo-public'), '--quiet'], {}));
     }
     log(`N=${n}: Parallax, cold${tag}`);
     // Cold: nothing of an earlier build, neither its caches nor its output (whose search bundle a build reuses).
-    rmSync(path.join(dir, 'cache-parallax'), { recursive: true, force: true });
-    rmSync(path.join(dir, 'parallax'), { recursive: true, force: true });
+    aside.put(path.join(dir, 'cache-parallax'));
+    aside.put(path.join(dir, 'parallax'));
     parallaxRuns.push(await parallaxBuild(content, path.join(dir, 'parallax'), path.join(dir, 'cache-parallax')));
     log(`N=${n}: Parallax, one article changed${tag}`);
     const undo = touchArticle(content, touched, run);
@@ -333,9 +362,9 @@ async function measureSize(n: number, opts: Options, hugo: boolean, unifiedSkip:
 }
 
 /** The site built from the project's own content folder, page by page. */
-async function measureDefaultSite(opts: Options): Promise<{ build: Run; pages: PageSize[] }> {
+async function measureDefaultSite(opts: Options, aside: SetAside): Promise<{ build: Run; pages: PageSize[] }> {
   const dir = path.join(opts.work, 'default');
-  rmSync(dir, { recursive: true, force: true });
+  aside.put(dir);
   mkdirSync(dir, { recursive: true });
   log('default content: Parallax build');
   const build = await parallaxBuild(path.join(ROOT, 'content'), path.join(dir, 'dist'), path.join(dir, 'cache'));
@@ -438,7 +467,7 @@ function report(results: SizeResult[], site: { build: Run; pages: PageSize[] }, 
   ];
   const notes = [
     `Build times (wall clock) are the fastest of the interleaved runs at each size (${results.map((r) => `N=${r.n}: ${opts.runsAt(r.n)}`).join(', ')}); pipeline and merge are CPU time of measure-pipeline.ts. The rebuild's share (in brackets) compares each rebuild with the cold build right before it, and is the median of those pairs.`,
-    `All builds read and write ${opts.work} (${disk}); peak RSS by ${hasGnuTime ? 'GNU time (largest process of the tree)' : 'the Node process itself'}.`,
+    `All builds read and write ${opts.work} (${disk}); outputs of earlier builds are moved aside and deleted when the bench ends, not right before a build; peak RSS by ${hasGnuTime ? 'GNU time (largest process of the tree)' : 'the Node process itself'}.`,
     ...results.flatMap((r) => [
       ...(isBuild(r.baselineUnified) ? [] : [`N=${r.n}: unified() baseline skipped: ${r.baselineUnified.skipped}.`]),
       ...(isBuild(r.hugo) ? [] : [`N=${r.n}: Hugo skipped: ${r.hugo.skipped}.`]),
@@ -458,9 +487,15 @@ async function main(): Promise<number> {
   const hugo = onPath('hugo');
   const unifiedSkip = unifiedUnavailable();
   log(`work folder ${opts.work} (${disk}); sizes ${opts.sizes.join(', ')}; runs ${opts.sizes.map((n) => opts.runsAt(n)).join(', ')}`);
+  const aside = new SetAside(path.join(opts.work, 'set-aside'));
   const results: SizeResult[] = [];
-  for (const n of opts.sizes) results.push(await measureSize(n, opts, hugo, unifiedSkip));
-  const site = await measureDefaultSite(opts);
+  let site: Awaited<ReturnType<typeof measureDefaultSite>>;
+  try {
+    for (const n of opts.sizes) results.push(await measureSize(n, opts, hugo, unifiedSkip, aside));
+    site = await measureDefaultSite(opts, aside);
+  } finally {
+    aside.empty();
+  }
   const checks = budgets(results, site);
   process.stdout.write(report(results, site, checks, opts, disk));
   if (opts.json) {
