@@ -14,7 +14,8 @@
  *     npm run bench -- [--quick] [--json <file>] [--sizes 100,1000,5000] [--runs <k>] [--work <dir>] [--seed <seed>]
  *
  * Everything is written to the work folder (default `.bench/` in the checkout, on the same disk as
- * the project and inside it, see `astroBuild`).
+ * the project and inside it, see `astroBuild`). What earlier builds wrote is moved aside there and
+ * deleted when the bench ends (see `SetAside`).
  *
  * `--quick` (N ≤ 1 000, one run each) checks that everything builds and prints the budgets without
  * failing on them; the full run exits 1 when a budget is not met.
