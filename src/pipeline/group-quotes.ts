@@ -60,13 +60,13 @@ interface Unit {
   speaker?: string;
 }
 
-function makeRendering(kind: Rendering['kind'], compared: string, k: number): Rendering {
+function makeRendering(kind: Rendering['kind'], compared: string, k: number, stems: Map<string, readonly string[]>): Rendering {
   let offset = 0;
   const fragments: WordToken[][] = [];
   for (const part of compared.split(GAP)) {
     const at = compared.indexOf(part, offset);
     offset = at + part.length;
-    const tokens = wordTokens(part)
+    const tokens = wordTokens(part, stems)
       .filter((t) => !FILLER.has(t.word))
       .map((t) => ({ ...t, start: t.start + at, end: t.end + at }));
     if (tokens.length) fragments.push(tokens);
@@ -161,12 +161,14 @@ export function groupQuotes(quotes: readonly ExtractedQuote[], articles: readonl
 
   const renderings: Rendering[] = [];
   const byText = new Map<string, number>();
+  // The renderings share most of their vocabulary: each word is stemmed once.
+  const stems = new Map<string, readonly string[]>();
   const units: Unit[] = [];
   const add = (kind: Rendering['kind'], compared: string, unit: Omit<Unit, 'rendering'>): Rendering => {
     const key = `${kind}\u0000${compared}`;
     let r = byText.get(key);
     if (r === undefined) {
-      r = renderings.push(makeRendering(kind, compared, k)) - 1;
+      r = renderings.push(makeRendering(kind, compared, k, stems)) - 1;
       byText.set(key, r);
     }
     const rendering = renderings[r] as Rendering;
