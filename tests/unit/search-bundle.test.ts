@@ -105,6 +105,12 @@ describe('syncBundle', () => {
   });
 });
 
+/** A bundle's place in a scratch output folder, and where the last one is set aside. */
+function bundleFolders(): { output: string; kept: string } {
+  const dir = scratch();
+  return { output: path.join(dir, 'dist', 'pagefind'), kept: path.join(dir, 'cache', 'search-bundle') };
+}
+
 /** Places `files` at once: the whole bundle as one folder, then moved. */
 function placeBundle(kept: string, output: string, files: BundleFile[], keep?: (rel: string) => boolean) {
   const placement = new BundlePlacement(kept, output);
@@ -114,9 +120,7 @@ function placeBundle(kept: string, output: string, files: BundleFile[], keep?: (
 
 describe('setBundleAside and BundlePlacement', () => {
   test('the last bundle is moved out of the output folder and brought up to date in place of the new one', () => {
-    const dir = scratch();
-    const output = path.join(dir, 'dist', 'pagefind');
-    const kept = path.join(dir, 'cache', 'search-bundle');
+    const { output, kept } = bundleFolders();
     put(output, 'fragment/a.pf_fragment', 'same');
     put(output, 'fragment/stale.pf_fragment', 'gone');
     const before = statSync(path.join(output, 'fragment/a.pf_fragment'));
@@ -135,9 +139,7 @@ describe('setBundleAside and BundlePlacement', () => {
   });
 
   test('with no earlier bundle, the new one is written whole, replacing anything in its place', () => {
-    const dir = scratch();
-    const output = path.join(dir, 'dist', 'pagefind');
-    const kept = path.join(dir, 'cache', 'search-bundle');
+    const { output, kept } = bundleFolders();
     expect(setBundleAside(output, kept)).toBe(false);
     put(output, 'left-over.txt', 'from something else');
     put(kept, 'left-over.txt', 'from a build that stopped');
@@ -146,9 +148,7 @@ describe('setBundleAside and BundlePlacement', () => {
   });
 
   test('a part at a time: each folder is brought up to date alone, the others are left as they are', () => {
-    const dir = scratch();
-    const output = path.join(dir, 'dist', 'pagefind');
-    const kept = path.join(dir, 'cache', 'search-bundle');
+    const { output, kept } = bundleFolders();
     put(output, 'shards/1/fragment/old.pf_fragment', 'part 1, stale');
     put(output, 'shards/2/pagefind-entry.json', '{"part":2,"old":true}');
     put(output, 'shards/3/pagefind-entry.json', '{"part":3}');
@@ -207,9 +207,7 @@ describe('syncBundle with parts kept', () => {
   });
 
   test('placeBundle keeps the accepted parts of the bundle set aside', () => {
-    const dir = scratch();
-    const output = path.join(dir, 'dist', 'pagefind');
-    const kept = path.join(dir, 'cache', 'search-bundle');
+    const { output, kept } = bundleFolders();
     put(output, 'shards/3/pagefind-entry.json', '{"part":3}');
     put(output, 'pagefind-entry.json', '{"main":"old"}');
     expect(setBundleAside(output, kept)).toBe(true);
