@@ -20,7 +20,8 @@ export const SEARCH_KINDS = { event: 'Timeline entry', claim: 'Claim', source: '
 /**
  * The timeline entries and claims as search records: the timeline and the comparison each show
  * many of them on one page, and a result should land on the entry or on the claim's sentence,
- * not on the top of a long page. Source pages are indexed from their HTML.
+ * not on the top of a long page. A sentence that answers several questions is one record, whose
+ * `question` and `context` filters list them in step. Source pages are indexed from their HTML.
  *
  * What a result is (`kind`), who reported it (`outlet`), the question a claim answers and where
  * it is compared (`question`, `context`) are filters rather than metadata: Pagefind makes metadata
@@ -46,20 +47,32 @@ export function searchRecords(
       filters: { kind: [SEARCH_KINDS.event], outlet: reported },
     };
   });
-  const claims = incident.claims.map((claim): SearchRecord => {
+  // A sentence may answer several questions: it is one result, naming each question and where it is compared.
+  const claims = new Map<string, SearchRecord>();
+  for (const claim of incident.claims) {
+    const url = `/sources/${encodeURIComponent(claim.source)}/#${encodeURIComponent(claim.anchor)}`;
     const question = questions.get(claim.topic) ?? claim.topic;
-    const outlet = outletOf(claim.source);
-    return {
-      url: `/sources/${encodeURIComponent(claim.source)}/#${encodeURIComponent(claim.anchor)}`,
+    const context = `/compare/#${encodeURIComponent(claim.topic)}`;
+    const record = claims.get(url);
+    if (record) {
+      const { question: asked = [], context: compared = [] } = record.filters;
+      if (!compared.includes(context)) {
+        asked.push(question);
+        compared.push(context);
+      }
+      continue;
+    }
+    claims.set(url, {
+      url,
       content: claim.text,
       language,
       // No title: Pagefind would make it searchable, and every claim of an outlet would then
       // match the outlet's name ahead of its source page. The search page titles it from the filters.
       meta: {},
-      filters: { kind: [SEARCH_KINDS.claim], outlet: [outlet], question: [question], context: [`/compare/#${encodeURIComponent(claim.topic)}`] },
-    };
-  });
-  return [...events, ...claims];
+      filters: { kind: [SEARCH_KINDS.claim], outlet: [outletOf(claim.source)], question: [question], context: [context] },
+    });
+  }
+  return [...events, ...claims.values()];
 }
 
 /** The records of the incident a build wrote to `<outDir>/incident.json`. */

@@ -52,6 +52,13 @@ function excerptNodes(html: string): Node[] {
   return nodes;
 }
 
+/** Nodes listing `items` as the page's language does ("a, b, and c"), each item made by `node`. */
+function listNodes<T>(items: readonly T[], node: (item: T) => Node): Node[] {
+  const format = new Intl.ListFormat(document.documentElement.lang || 'en', { type: 'conjunction' });
+  let next = 0;
+  return format.formatToParts(items.map(String)).map((part) => (part.type === 'element' ? node(items[next++] as T) : document.createTextNode(part.value)));
+}
+
 function resultItem(data: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
@@ -62,21 +69,27 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   const link = document.createElement('a');
   link.href = data.url;
   const outlet = data.filters['outlet']?.[0];
-  const question = data.filters['question']?.[0];
-  link.textContent = data.meta['title'] ?? (outlet && question ? `${outlet} on “${question}”` : data.url);
+  const questions = data.filters['question'] ?? [];
+  // A sentence answering several questions names them below, each with its place in the comparison.
+  const about = questions.length === 1 ? `“${questions[0]}”` : `${questions.length} questions`;
+  link.textContent = data.meta['title'] ?? (outlet && questions.length ? `${outlet} on ${about}` : data.url);
   heading.append(link);
   const excerpt = document.createElement('p');
   excerpt.className = 'search-excerpt';
   excerpt.append(...excerptNodes(data.excerpt));
   item.append(kind, heading, excerpt);
-  const context = data.filters['context']?.[0];
-  if (context) {
+  const contexts = (data.filters['context'] ?? []).map((href, position) => ({ href, question: questions[position] }));
+  if (contexts.length) {
     const more = document.createElement('p');
     more.className = 'search-context';
-    const contextLink = document.createElement('a');
-    contextLink.href = context;
-    contextLink.textContent = 'See the question in the comparison';
-    more.append(contextLink);
+    const contextLink = ({ href, question }: { href: string; question: string | undefined }) => {
+      const anchor = document.createElement('a');
+      anchor.href = href;
+      anchor.textContent = contexts.length > 1 && question ? `“${question}”` : 'See the question in the comparison';
+      return anchor;
+    };
+    if (contexts.length === 1) more.append(contextLink(contexts[0]!));
+    else more.append('In the comparison: ', ...listNodes(contexts, contextLink));
     item.append(more);
   }
   return item;

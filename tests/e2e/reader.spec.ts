@@ -59,6 +59,38 @@ test.describe('search', () => {
     expect(problems).toEqual([]);
   });
 
+  test('shows a sentence that answers several questions as one result, naming each question and linking to each comparison', async ({ page }) => {
+    const incident = await incidentOf(page);
+    const topicsOf = new Map<string, string[]>();
+    for (const claim of incident.claims) {
+      const key = `/sources/${claim.source}/#${claim.anchor}`;
+      topicsOf.set(key, [...(topicsOf.get(key) ?? []), claim.topic]);
+    }
+    const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}{5,}/gu) ?? []);
+    const counts = new Map<string, number>();
+    for (const claim of incident.claims) for (const word of wordsOf(claim.text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    // The rarest word of a sentence claimed under several topics, so that its result comes among the first.
+    const candidates = incident.claims
+      .filter((claim) => (topicsOf.get(`/sources/${claim.source}/#${claim.anchor}`)?.length ?? 0) > 1)
+      .flatMap((claim) => [...wordsOf(claim.text)].map((word) => ({ word, claim })))
+      .sort((a, b) => (counts.get(a.word) ?? 0) - (counts.get(b.word) ?? 0));
+    test.skip(candidates.length === 0, 'no sentence of this content answers two questions');
+    const { word, claim } = candidates[0]!;
+    const href = `/sources/${claim.source}/#${claim.anchor}`;
+    const topics = [...new Set(topicsOf.get(href))];
+    await page.goto(`/search/?q=${encodeURIComponent(word)}`);
+    const results = page.locator('.search-result').filter({ has: page.locator(`h3 a[href="${href}"]`) });
+    await expect(results).toHaveCount(1);
+    const outlet = incident.sources.find((source) => source.id === claim.source)?.outlet;
+    await expect(results.locator('h3')).toHaveText(`${outlet} on ${topics.length} questions`);
+    for (const topic of topics) {
+      const question = incident.incident.topics.find((each) => each.id === topic)?.question ?? topic;
+      await expect(results.locator(`.search-context a[href="/compare/#${encodeURIComponent(topic)}"]`)).toHaveText(`“${question}”`);
+    }
+    await expect(results.locator('.search-context a')).toHaveCount(topics.length);
+    await expect(results.locator('.search-context')).toContainText('In the comparison: ');
+  });
+
   test('indexes a source’s byline as words of their own, not run into the date after it', async ({ page }) => {
     const incident = (await incidentOf(page)) as { sources: Array<{ id: string; author?: string }> };
     const bylined = incident.sources.find((source) => source.author);

@@ -28,15 +28,25 @@ describe('searchRecords', () => {
     });
   });
 
-  test('has a record per claim, landing on its sentence and pointing to its question', () => {
+  test('has a record per claimed sentence, landing on it and pointing to every question it answers', () => {
     const claims = records.filter((record) => record.filters['kind']?.[0] === SEARCH_KINDS.claim);
-    expect(claims).toHaveLength(exportIncident.claims.length);
+    const sentences = new Set(exportIncident.claims.map((claim) => `/sources/${claim.source}/#${claim.anchor}`));
+    expect(claims.map((record) => record.url)).toEqual([...sentences]);
     expect(claims[0]).toMatchObject({
       url: '/sources/daily/#s-2',
       content: 'An inspection found "cracks, leaks" in February.',
       meta: {},
       filters: { outlet: ['The Daily'], question: ['What caused it?'], context: ['/compare/#cause'] },
     });
+    // The same sentence, claimed under two topics: one result, its questions and comparisons in step.
+    const both = claims.find((record) => record.url === '/sources/weekly/#s-2');
+    expect(both?.content).toBe('Inspectors wrote:\n"cracks"; nobody acted.');
+    expect(both?.filters).toMatchObject({ outlet: ['Weekly, Inc.'], question: ['Were residents warned?', 'What caused it?'], context: ['/compare/#warning', '/compare/#cause'] });
+    // No claim is lost: every topic a claim was made under is named by its sentence's record.
+    for (const claim of exportIncident.claims) {
+      const record = claims.find((each) => each.url === `/sources/${claim.source}/#${claim.anchor}`);
+      expect(record?.filters['context']).toContain(`/compare/#${claim.topic}`);
+    }
   });
 
   test('keeps labels and outlet names out of the searchable metadata, so that "claim" does not match every claim', () => {
