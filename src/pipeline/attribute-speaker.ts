@@ -122,7 +122,7 @@ interface Party {
 
 /** The context with the actors' names compiled once for all the sentences it reaches. */
 interface Context extends AttributeSpeakerContext {
-  names: readonly NamePattern[];
+  names: CompiledNames;
   /**
    * Within one paragraph of `attributeSentences`: the attribution of its sentence `k` read as the
    * previous sentence of another (without a next sentence), by `k`. Each sentence's reading reaches
@@ -211,13 +211,25 @@ interface NamePattern {
   pattern: RegExp;
 }
 
-/** Every name and alias of the actors as a pattern, longest first (global patterns: read them with `matchAll`, which copies them). */
-const compileNames = perDefinition((actors: readonly Actor[]): NamePattern[] =>
-  actors
+/** The actors' names and aliases as patterns, longest first, and one pattern that any of them matches. */
+interface CompiledNames {
+  /** Global patterns: read them with `matchAll`, which copies them. */
+  each: readonly NamePattern[];
+  /** Matches where any name matches: most texts name no actor, and one search tells so. */
+  any: RegExp | undefined;
+}
+
+const boundedName = (source: string) => `(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`;
+
+const compileNames = perDefinition((actors: readonly Actor[]): CompiledNames => {
+  const names = actors
     .flatMap((actor) => [actor.name, ...actor.aliases].filter((name) => name.trim()).map((name) => ({ actor, name: name.trim() })))
-    .sort((a, b) => b.name.length - a.name.length)
-    .map(({ actor, name }) => ({ actor, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'giu') })),
-);
+    .sort((a, b) => b.name.length - a.name.length);
+  return {
+    each: names.map(({ actor, name }) => ({ actor, pattern: new RegExp(boundedName(escape(name)), 'giu') })),
+    any: names.length ? new RegExp(boundedName(`(?:${names.map(({ name }) => escape(name)).join('|')})`), 'iu') : undefined,
+  };
+});
 
 /** `findActors` with the names of the context, remembered for the texts one article reads again and again. */
 function actorsIn(text: string, context: Context): Named[] {
@@ -232,10 +244,10 @@ function actorsIn(text: string, context: Context): Named[] {
 }
 
 /** Actor names and aliases found in a text, longest first, never overlapping. */
-function findActors(text: string, names: readonly NamePattern[]): Named[] {
+function findActors(text: string, names: CompiledNames): Named[] {
   const found: Named[] = [];
-  if (!text) return found;
-  for (const { actor, pattern } of names) {
+  if (!text || !names.any?.test(text)) return found;
+  for (const { actor, pattern } of names.each) {
     for (const match of text.matchAll(pattern)) {
       const end = match.index + match[0].length;
       if (found.some((f) => match.index < f.index + f.text.length && f.index < end)) continue;

@@ -78,16 +78,28 @@ export function compileCues(cues: readonly string[], stems?: Map<string, readonl
     .sort((a, b) => b.stems.length - a.stems.length);
 }
 
+/** Where each stem occurs in the tokens, in order: for matching many cues against one text. */
+export function stemPositions(tokens: readonly WordToken[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  tokens.forEach((token, i) => {
+    const at = positions.get(token.stem);
+    if (at) at.push(i);
+    else positions.set(token.stem, [i]);
+  });
+  return positions;
+}
+
 /**
  * Every occurrence of the cues in the tokens, longest cue first and never overlapping: a
  * multi-word cue matches as a contiguous stemmed phrase, so "personal data" does not match
- * "personnel … data".
+ * "personnel … data". `positions` (the tokens' `stemPositions`) spares a scan of every token per cue.
  */
-export function findCues(tokens: readonly WordToken[], phrases: readonly CuePhrase[]): CueMatch[] {
+export function findCues(tokens: readonly WordToken[], phrases: readonly CuePhrase[], positions: ReadonlyMap<string, readonly number[]> = stemPositions(tokens)): CueMatch[] {
   const taken = new Array<boolean>(tokens.length).fill(false);
   const matches: CueMatch[] = [];
   for (const { cue, stems } of phrases) {
-    for (let i = 0; i + stems.length <= tokens.length; i++) {
+    for (const i of positions.get(stems[0] ?? '') ?? []) {
+      if (i + stems.length > tokens.length) break;
       let hit = true;
       for (let j = 0; j < stems.length && hit; j++) hit = !taken[i + j] && tokens[i + j]?.stem === stems[j];
       if (!hit) continue;

@@ -1,5 +1,5 @@
 import { attributeSentences, type Attribution } from './attribute-speaker.ts';
-import { compileCues, detectStance, findCues, wordTokens, type CueMatch, type CuePhrase, type WordToken } from './detect-stance.ts';
+import { compileCues, detectStance, findCues, stemPositions, wordTokens, type CueMatch, type CuePhrase, type WordToken } from './detect-stance.ts';
 import { perDefinition } from './per-definition.ts';
 import type { ArticleAnalysis, Claim, DatedSentence, IncidentDefinition, Topic } from './types.ts';
 
@@ -29,7 +29,8 @@ interface CompiledTopic {
  * one wins: "personally identifiable information" is about personal data, not about being "identified".
  */
 function topicsIn(tokens: readonly WordToken[], topics: readonly CompiledTopic[]): Set<string> {
-  const found = topics.map(({ topic, cues }) => ({ topic, matches: findCues(tokens, cues) }));
+  const positions = stemPositions(tokens);
+  const found = topics.map(({ topic, cues }) => ({ topic, matches: findCues(tokens, cues, positions) }));
   const longer = (a: CueMatch, b: CueMatch) => b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
   const out = new Set<string>();
   for (const { topic, matches } of found) {

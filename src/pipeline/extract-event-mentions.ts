@@ -258,7 +258,8 @@ function actorSpeaks(text: string, position: number, names: ActorNames): boolean
 /** True when the sentence, outside quotations, reports a key happening in the past or as under way. */
 function reportsKeyHappening(text: string, names: ActorNames): boolean {
   const plain = withoutQuotations(text);
-  if (namesActor(plain, names) && STATEMENT.test(plain)) return true;
+  // The pattern first: few sentences hold it, and looking for every actor's name costs more.
+  if (STATEMENT.test(plain) && namesActor(plain, names)) return true;
   if (ONGOING.test(plain)) return true;
   for (const pattern of [COMMUNICATED_RE, HAPPENED_RE, WITH_OBJECT_RE]) {
     for (const match of plain.matchAll(pattern)) {

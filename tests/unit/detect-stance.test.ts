@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compileCues, detectStance, findCues, isYesNoQuestion, normalizeSpelling, wordTokens } from '../../src/pipeline/detect-stance.ts';
+import { compileCues, detectStance, findCues, isYesNoQuestion, normalizeSpelling, stemPositions, wordTokens, type CueMatch, type CuePhrase, type WordToken } from '../../src/pipeline/detect-stance.ts';
 import type { Topic } from '../../src/pipeline/types.ts';
 
 // A made-up incident: lead in the tap water of the town of Brackenridge.
@@ -86,6 +87,35 @@ describe('findCues', () => {
   test('matches a hyphenated cue written with a space, and the other way round', () => {
     expect(findCues(wordTokens('A third party lab ran the tests.'), compileCues(['third-party lab']))).toHaveLength(1);
     expect(findCues(wordTokens('A third-party lab ran the tests.'), compileCues(['third party lab']))).toHaveLength(1);
+  });
+
+  test('finds, through the stems’ positions, every match a scan of every token finds: longest cue first, none overlapping', () => {
+    // What findCues promises, written as plainly as possible.
+    const scan = (tokens: readonly WordToken[], phrases: readonly CuePhrase[]): CueMatch[] => {
+      const taken = tokens.map(() => false);
+      const out: CueMatch[] = [];
+      for (const { cue, stems } of phrases) {
+        for (let i = 0; i + stems.length <= tokens.length; i++) {
+          if (!stems.every((stem, j) => !taken[i + j] && tokens[i + j]?.stem === stem)) continue;
+          stems.forEach((_, j) => (taken[i + j] = true));
+          out.push({ cue, start: i, end: i + stems.length });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    };
+    const word = fc.constantFrom('old', 'pipes', 'pipe', 'lead', 'water', 'unsafe', 'to', 'drink', 'the', 'contaminated', 'third-party', 'lab');
+    const text = fc.array(word, { maxLength: 30 }).map((words) => words.join(' '));
+    const cues = fc.uniqueArray(fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' ')), { maxLength: 6 });
+    fc.assert(
+      fc.property(text, cues, (sentence, list) => {
+        const tokens = wordTokens(sentence);
+        const phrases = compileCues(list);
+        const expected = scan(tokens, phrases);
+        expect(findCues(tokens, phrases)).toEqual(expected);
+        expect(findCues(tokens, phrases, stemPositions(tokens))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('compares British and American spellings as one word', () => {
