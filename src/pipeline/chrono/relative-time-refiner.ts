@@ -1,4 +1,6 @@
-import { casual, type ParsingComponents, type Refiner } from 'chrono-node';
+// English alone, as in resolve-dates.ts.
+import { casual } from 'chrono-node/en';
+import type { ParsingComponents, Refiner } from 'chrono-node';
 
 const MINUTE = 60_000;
 

@@ -1,4 +1,6 @@
-import { strict, type ParsedComponents, type ParsedResult } from 'chrono-node';
+// English alone, as in resolve-dates.ts.
+import { strict } from 'chrono-node/en';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
 
 /**
  * Reads a date the way a page states it ("22 March 2019", "March 22, 2019 (1:50AM)",
