@@ -16,6 +16,7 @@ const articleEntrySchema = z.object({
   cache: z.string(),
   html: z.string(),
   extraction: z.string(),
+  pipeline: z.string(),
 });
 
 export const collections = {

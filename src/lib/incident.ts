@@ -1,6 +1,8 @@
 import { getCollection, getEntry } from 'astro:content';
 import { mergeIncident, type IncidentJson } from '../pipeline/build-incident.ts';
+import path from 'node:path';
 import { readExtraction } from './article-cache.ts';
+import { timelineMemo } from './timeline-memo.ts';
 import { offerSearchRecords } from './search-handoff.ts';
 import { searchRecords } from './search-records.ts';
 import { formatBuildTime } from './format-build-time.ts';
@@ -40,9 +42,12 @@ async function load(): Promise<IncidentSite> {
   if (!incident) throw new Error('incident.yaml was not loaded');
   const built = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
   // Each article's contribution was extracted when it was loaded; only the merge, which needs them all, is left.
+  // The timeline is kept beside the article cache, for a rebuild whose reports are all as before.
+  const first = articles[0]?.data;
   const merged = mergeIncident(
     incident.data,
     articles.map(({ data }) => ({ article: { source: data.source, frontmatter: data.frontmatter, sentences: data.sentences }, extraction: readExtraction(data.cache, data.extraction, data.file) })),
+    first ? { timeline: timelineMemo(path.join(path.dirname(first.cache), 'parallax-timeline.json'), first.pipeline) } : {},
   );
   const timeline = timelineLayout(merged.events);
   // The search index can take its records now, while the pages render, rather than after them.

@@ -25,6 +25,8 @@ export interface ArticleEntry {
   html: string;
   /** The key of what it contributes to the incident (`ArticleExtraction`, as JSON). */
   extraction: string;
+  /** The fingerprint of the pipeline that made it: what the merge may remember is keyed by it too. */
+  pipeline: string;
 }
 
 export interface ParallaxLoaderOptions {
@@ -149,6 +151,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           cache: cache.dir,
           html: keys.html,
           extraction: keys.extraction,
+          pipeline,
         };
         const data = await parseData({ id: article.id, data: { ...entry }, filePath });
         store.set({ id: article.id, data, digest: entryDigest, filePath });

@@ -7,7 +7,7 @@ import { groupQuotes } from './group-quotes.ts';
 import { mentionTokens, mergeEvents } from './merge-events.ts';
 import { publishedIso } from './partial-date.ts';
 import type { ArticleFrontmatter, IncidentFile } from './schema.ts';
-import type { ArticleAnalysis, Citation, Claim, EventMention, QuoteGroup, TimelineEvent } from './types.ts';
+import type { Actor, ArticleAnalysis, Citation, Claim, EventMention, QuoteGroup, TimelineEvent } from './types.ts';
 
 /** What the merge needs of an article: its analysis and its frontmatter. */
 export interface IncidentArticle extends ArticleAnalysis {
@@ -98,21 +98,39 @@ export function extractArticle(definition: IncidentFile, article: ArticleAnalysi
   };
 }
 
+/** Everything the timeline is merged from: the actors, and every report with its tokens, in merge order. */
+export interface TimelineInput {
+  actors: readonly Actor[];
+  reports: ReadonlyArray<readonly [EventMention, readonly string[] | null]>;
+}
+
+/** Gives the timeline merged from `input` by `merge`, or the one an earlier merge of the very same input gave. */
+export type TimelineMemo = (input: TimelineInput, merge: () => TimelineEvent[]) => TimelineEvent[];
+
+export interface MergeIncidentOptions {
+  /** Remembers the deduplicated timeline, the costliest part of the merge (default: merged every time). */
+  timeline?: TimelineMemo;
+}
+
 /**
  * Merges the contributions of all articles into the incident: sources, the deduplicated
  * timeline, claims per topic, quote groups and cited primary sources. Pure: the same articles in
  * any order give the same document.
  */
-export function mergeIncident(definition: IncidentFile, articles: ReadonlyArray<{ article: ArticleSummary; extraction: ArticleExtraction }>): IncidentJson {
+export function mergeIncident(
+  definition: IncidentFile,
+  articles: ReadonlyArray<{ article: ArticleSummary; extraction: ArticleExtraction }>,
+  options: MergeIncidentOptions = {},
+): IncidentJson {
   const ordered = [...articles].sort((a, b) => (a.article.source < b.article.source ? -1 : a.article.source > b.article.source ? 1 : 0));
   const { actors } = definition;
+  const mentions = ordered.flatMap(({ extraction }) => extraction.mentions);
+  const tokens = tokensByMention(ordered.map(({ extraction }) => extraction));
+  const merge = () => mergeEvents(mentions, { actors, tokens });
   return {
     incident: { title: definition.title, summary: definition.summary, topics: definition.topics, actors },
     sources: ordered.map(({ article }) => toSource(article)),
-    events: mergeEvents(
-      ordered.flatMap(({ extraction }) => extraction.mentions),
-      { actors, tokens: tokensByMention(ordered.map(({ extraction }) => extraction)) },
-    ),
+    events: options.timeline ? options.timeline({ actors, reports: mentions.map((mention) => [mention, tokens.get(mention) ?? null] as const) }, merge) : merge(),
     claims: ordered.flatMap(({ extraction }) => extraction.claims),
     quotes: groupQuotes(
       ordered.flatMap(({ extraction }) => extraction.quotes),

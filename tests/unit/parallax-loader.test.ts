@@ -78,6 +78,9 @@ describe('the articles loader', () => {
       expect(readAnalysis(new ArticleCache(data.cache), analysisOf(data), data.file).sentences).toHaveLength(analysis.sentences.length);
       expect(JSON.stringify(data).length).toBeLessThan(4000);
     }
+    // Every entry names the pipeline that made it, one fingerprint for all: what the merge keeps is keyed by it.
+    const fingerprints = new Set(articles.map((article) => store.get(article.id)!.data.pipeline));
+    expect([...fingerprints]).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
   });
 
   test('analyses again only what changed or went missing, and forgets the texts of what changed', async () => {
