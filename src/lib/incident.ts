@@ -1,6 +1,6 @@
+import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { mergeIncident, type IncidentJson } from '../pipeline/build-incident.ts';
-import path from 'node:path';
 import { readExtraction } from './article-cache.ts';
 import { timelineMemo } from './timeline-memo.ts';
 import { offerSearchRecords } from './search-handoff.ts';
