@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { chooseId } from '../../src/pipeline/import/choose-id.ts';
-import { normalizeIsoDate, parseStatedDate } from '../../src/pipeline/import/parse-stated-date.ts';
+import { dayOrderOf, interchangeableDate, normalizeIsoDate, parseStatedDate } from '../../src/pipeline/import/parse-stated-date.ts';
 import { parsePublishedOption } from '../../src/pipeline/import/parse-published-option.ts';
 import { recognizeMetaLine } from '../../src/pipeline/import/recognize-meta-line.ts';
 import { announcesOriginal, recognizeRevisionMarker } from '../../src/pipeline/import/recognize-revision-marker.ts';
@@ -32,6 +33,35 @@ describe('parseStatedDate', () => {
   });
 });
 
+describe('interchangeableDate and dayOrderOf', () => {
+  test('gives both readings of a numeric date only when day and month can be swapped', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1900, max: 2099 }), fc.constantFrom('/', '.'), (a, b, year, sep) => {
+        const text = `${String(a).padStart(2, '0')}${sep}${String(b).padStart(2, '0')}${sep}${year}`;
+        const readings = interchangeableDate(text);
+        if (a > 12 || b > 12 || a === b) {
+          expect(readings).toBeUndefined();
+        } else {
+          const [day, month] = [String(a).padStart(2, '0'), String(b).padStart(2, '0')];
+          expect(readings).toEqual({ dayFirst: `${year}-${month}-${day}`, monthFirst: `${year}-${day}-${month}` });
+        }
+      }),
+    );
+    expect(interchangeableDate('06.03.2025 14:05')).toEqual({ dayFirst: '2025-03-06T14:05', monthFirst: '2025-06-03T14:05' });
+    expect(interchangeableDate('06/03/2025 and more')).toBeUndefined();
+    expect(interchangeableDate('06/03.2025')).toBeUndefined();
+  });
+
+  test('reads the order of day and month from the dates a page prints, when they agree', () => {
+    expect(dayOrderOf('Correction, 7 March 2025: … 6 March 2025, 15:12')).toEqual({ order: 'day-first', example: '7 March 2025' });
+    expect(dayOrderOf('Updated Sept. 4, 2024')).toEqual({ order: 'month-first', example: 'Sept. 4, 2024' });
+    expect(dayOrderOf('lifted on 14/03/2025')).toEqual({ order: 'day-first', example: '14/03/2025' });
+    expect(dayOrderOf('on 03/14/2025')).toEqual({ order: 'month-first', example: '03/14/2025' });
+    expect(dayOrderOf('March 7, 2025 and 7 March 2025')).toBeUndefined();
+    expect(dayOrderOf('06/03/2025, in May 2025')).toBeUndefined();
+  });
+});
+
 describe('normalizeIsoDate', () => {
   test('keeps the stated precision and writes the offset with a colon', () => {
     expect(normalizeIsoDate('2024-05-10T07:45:00+02:00')).toBe('2024-05-10T07:45+02:00');
@@ -52,11 +82,25 @@ describe('recognizeMetaLine', () => {
     ['Updated: May 11, 2024 at 10:15 a.m.', { kind: 'updated', date: '2024-05-11T10:15' }],
     ['08 Sep 2023', { kind: 'date', date: '2023-09-08' }],
     ['Posted: 10/05/2024', { kind: 'unreadable', of: 'published' }],
+    ['06/03/2025', { kind: 'interchangeable', dayFirst: '2025-03-06', monthFirst: '2025-06-03' }],
+    // A blog's byline: the name, and a date relative to the day the page was saved, which is not used.
+    ['Posted by Mike Tarrant · 2 days ago · 9 comments', { kind: 'byline', author: 'Mike Tarrant' }],
+    ['Written by Sam Lee', { kind: 'byline', author: 'Sam Lee' }],
+    // A blog's publication line, under the post, naming its category or author after the date.
+    ['Originally posted 12 March 2025 in Local issues', { kind: 'published', date: '2025-03-12' }],
+    ['Posted on March 12, 2025 by Jane Roe', { kind: 'published', date: '2025-03-12' }],
   ])('recognizes "%s"', (line, meta) => {
     expect(recognizeMetaLine(line)).toEqual(meta);
   });
 
-  test.each(['The Nokia 7 Plus.', 'Nokia 9 PureView', 'Was this purely an accident?', 'Jane Roe, Reuters'])('leaves "%s" alone', (line) => {
+  test.each([
+    'The Nokia 7 Plus.',
+    'Nokia 9 PureView',
+    'Was this purely an accident?',
+    'Jane Roe, Reuters',
+    'Posted 12 March 2025 in the council chamber after a long debate.',
+    '16/03/2025 was the day the order was lifted',
+  ])('leaves "%s" alone', (line) => {
     expect(recognizeMetaLine(line)).toBeUndefined();
   });
 });

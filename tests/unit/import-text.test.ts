@@ -235,6 +235,131 @@ describe('importText', () => {
     expect(body).toContain('\\*weak\\*');
   });
 
+  test('takes a reading-time label, an advertiser\'s copy, a standards notice and a "Read more" box for clutter', () => {
+    const text = page(
+      'Skip to main content',
+      'Harbour Wire',
+      'World',
+      '',
+      'Ferry operator suspends crossings after engine fire',
+      '',
+      'By Jane Roe, Harbour Wire',
+      'May 10, 2024 at 09:15 GMT',
+      '4 min read',
+      '',
+      'A fire broke out in the engine room of the Northern Star ferry on Wednesday evening, the operator said.',
+      '',
+      'ADVERTISEMENT - Seaview Hotels: book two nights, get the third free. Call us today.',
+      '',
+      'Nobody was injured, and the ferry returned to port under its own power.',
+      '',
+      'Our Standards: The Harbour Trust Principles.',
+      '',
+      'Read more',
+      'Port strike called off after late-night talks',
+      'May 9, 2024',
+      'Who inspects the country’s ferries?',
+      'May 8, 2024',
+    );
+    const { metadata, body } = importText(text);
+    expect(metadata.title).toBe('Ferry operator suspends crossings after engine fire');
+    expect(metadata.published?.value).toBe('2024-05-10T09:15+00:00');
+    expect(body).toBe(
+      'A fire broke out in the engine room of the Northern Star ferry on Wednesday evening, the operator said.\n\nNobody was injured, and the ferry returned to port under its own power.\n',
+    );
+    const found = reasons(text);
+    expect(found.get('4 min read')).toBe('reading time');
+    expect([...found].find(([removed]) => removed.startsWith('ADVERTISEMENT - Seaview Hotels'))?.[1]).toBe('advertisement');
+    expect(found.get('Our Standards: The Harbour Trust Principles.')).toBe('editorial standards notice');
+    expect(found.get('Who inspects the country’s ferries?')).toMatch(/^other stories after the article \(after “Read more”/);
+  });
+
+  test('finds the headline below a paywall notice, and keeps the standfirst under it as the first paragraph', () => {
+    const text = page(
+      'Trade Weekly',
+      'News',
+      'Log in',
+      '',
+      'You have 2 free articles remaining this month. Register now for unlimited access.',
+      '',
+      'PORTS',
+      '',
+      'Crane collapse: 2019 survey flagged corroded bolts',
+      '',
+      'Corroded anchor bolts, not the gale alone, are the likely cause of the crane collapse at Kestrel Dock last week, engineers say',
+      '',
+      'By Sam Lee | 10 Mar 2025 11:05',
+      '',
+      'The crane’s rear legs lifted off their rails at about 21:40 on 2 March, investigators said.',
+    );
+    const { metadata, body } = importText(text);
+    expect(metadata).toMatchObject({ title: 'Crane collapse: 2019 survey flagged corroded bolts', author: 'Sam Lee', published: { value: '2025-03-10T11:05' } });
+    expect(body.split('\n\n')[0]).toBe('Corroded anchor bolts, not the gale alone, are the likely cause of the crane collapse at Kestrel Dock last week, engineers say');
+    expect([...reasons(text)].find(([removed]) => removed.startsWith('You have 2 free articles'))?.[1]).toBe('paywall notice');
+  });
+
+  const GAZETTE = (commentDate: string | undefined) =>
+    page(
+      'The Valley Gazette',
+      'NEWS',
+      'Residents return home as questions grow',
+      'By Kirsty Moss',
+      'Local Democracy Reporter',
+      '06/03/2025',
+      'Hundreds of families were heading home this afternoon after the evacuation order was lifted at midday.',
+      'Support the Gazette - we are reader-funded. Buy me a coffee',
+      'The council said the remaining 60 properties would stay closed.',
+      ...(commentDate ? ['Comments (3)', 'FennickBorn', commentDate, 'Two phone calls and nobody came out.'] : []),
+    );
+
+  test('takes the writer\'s role under a byline, and a numeric date line, for metadata rather than the headline', () => {
+    const { metadata, body, removals, warnings } = importText(GAZETTE('6 March 2025, 15:12'));
+    expect(metadata).toMatchObject({ title: 'Residents return home as questions grow', author: 'Kirsty Moss' });
+    expect(removals.find((removal) => removal.text === 'Local Democracy Reporter')?.reason).toBe('byline (the writer’s role)');
+    expect(removals.find((removal) => removal.text.startsWith('Support the Gazette'))?.reason).toBe('donation prompt');
+    expect(body).toBe(
+      'Hundreds of families were heading home this afternoon after the evacuation order was lifted at midday.\n\nThe council said the remaining 60 properties would stay closed.\n',
+    );
+    // Day or month first: the page's other dates tell, and the reading is reported to be checked.
+    expect(metadata.published?.value).toBe('2025-03-06');
+    expect(warnings).toContain('published: line 6: “06/03/2025” is read as 2025-03-06, day first, as the page writes “6 March 2025”; check it');
+  });
+
+  test('reads a numeric date month first on a page that writes its dates month first, and not at all on a page that does not tell', () => {
+    expect(importText(GAZETTE('March 6, 2025, 15:12')).metadata.published?.value).toBe('2025-06-03');
+    const unknown = importText(GAZETTE(undefined));
+    expect(unknown.metadata.published).toBeUndefined();
+    expect(unknown.warnings).toContain('published: line 6: “06/03/2025” may be 2025-03-06 or 2025-06-03, and no other date of the page shows which comes first; set --published');
+  });
+
+  test('reads a blog\'s "Posted by" byline and the publication line under the post', () => {
+    const text = page(
+      'River Notes',
+      'Home',
+      'About',
+      '',
+      'Ten days on: the dam was not an act of God',
+      '',
+      'Posted by Mike Tarrant · 2 days ago · 9 comments',
+      '',
+      'Ten days ago, the spillway came apart.',
+      '',
+      'Now the bit I am complaining about.',
+      '',
+      'Tags: dams, river',
+      'Originally posted 12 March 2025 in Local issues',
+      '',
+      '9 comments',
+    );
+    const { metadata, body } = importText(text);
+    expect(metadata).toMatchObject({
+      title: 'Ten days on: the dam was not an act of God',
+      author: 'Mike Tarrant',
+      published: { value: '2025-03-12', from: 'line 14: “Originally posted 12 March 2025 in Local issues”' },
+    });
+    expect(body).toBe('Ten days ago, the spillway came apart.\n\nNow the bit I am complaining about.\n');
+  });
+
   test('fails on a page with no text that reads as sentences', () => {
     expect(() => importText(page('Home', 'News', 'Sport', 'Weather'))).toThrow(ImportError);
     expect(() => importText('')).toThrow(ImportError);

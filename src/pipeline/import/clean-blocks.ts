@@ -12,7 +12,7 @@ import {
 } from './clutter-patterns.ts';
 import { detectLanguage } from './detect-language.ts';
 import { addScriptCounts, countScripts, dominantScript } from './detect-script.ts';
-import { recognizeMetaLine, startsWithMetaLabel, type MetaLine } from './recognize-meta-line.ts';
+import { isBylineRole, recognizeMetaLine, startsWithMetaLabel, type MetaLine } from './recognize-meta-line.ts';
 import type { InputBlock, Removal } from './types.ts';
 
 /**
@@ -63,6 +63,10 @@ export const REPORT_TEXT_LENGTH = 72;
 export const REPEAT_MAX_WORDS = 12;
 /** Headline candidates: at least three words (a one-word line is a section label), at most thirty. */
 export const TITLE_WORDS: readonly [number, number] = [3, 30];
+/** A headline-shaped line this long right under another is a standfirst (kept as the text's first paragraph), and the one above it the headline. */
+export const STANDFIRST_MIN_WORDS = 15;
+/** …provided the line above is a headline of at least this many words, not a section label or kicker. */
+export const HEADLINE_MIN_WORDS = 5;
 /** The headline is looked for among the last five lines before the first paragraph. */
 export const TITLE_LOOKBEHIND = 5;
 /** Section headings: at most fifteen words and 120 characters. */
@@ -100,7 +104,13 @@ const META_REASONS: Record<MetaLine['kind'], string> = {
   updated: 'revision line (read into the metadata)',
   date: 'date line (page metadata or comment date)',
   unreadable: 'publication line whose date cannot be read for certain',
+  interchangeable: 'date line whose day and month can be swapped (page metadata or comment date)',
 };
+
+/** A line that is only a date, its day and month known or not. */
+function isDateLine(meta: MetaLine | undefined): boolean {
+  return meta?.kind === 'date' || meta?.kind === 'interchangeable';
+}
 
 function isStructuredProse(state: State): boolean {
   const type = state.block.node?.type;
@@ -155,6 +165,11 @@ export function cleanBlocks(blocks: readonly InputBlock[], options: CleanBlocksO
       remove(state, META_REASONS[meta.kind]);
       return;
     }
+    // Under a byline, a line naming the writer's role belongs to it: it is no headline, nor text.
+    if (short && i > 0 && states[i - 1]!.meta?.kind === 'byline' && isBylineRole(text)) {
+      remove(state, 'byline (the writer’s role)');
+      return;
+    }
     if (short && COMMENTS_HEADING.test(text)) state.trailer = 'comments';
     else if (short && RELATED_HEADING.test(text)) state.trailer = 'related';
     if (state.trailer) return;
@@ -179,16 +194,29 @@ export function cleanBlocks(blocks: readonly InputBlock[], options: CleanBlocksO
   let title: CleanedBlocks['title'];
   let titleIndex = -1;
   const firstText = states.findIndex((state) => isText(state));
+  const headlineShaped = (state: State): boolean =>
+    !state.trailer &&
+    finalMark(state.text) !== '.' &&
+    !startsWithMetaLabel(state.text) &&
+    state.words >= TITLE_WORDS[0] &&
+    state.words <= TITLE_WORDS[1] &&
+    /^[\p{Lu}\p{N}"“‘'[(]/u.test(state.text);
   if (layout === 'lines' && firstText >= 0) {
     let looked = 0;
     for (let i = firstText - 1; i >= 0 && looked < TITLE_LOOKBEHIND; i--) {
       const state = states[i]!;
       if (!alive(state)) continue;
       looked++;
-      if (state.trailer || finalMark(state.text) === '.' || startsWithMetaLabel(state.text)) continue;
-      if (state.words < TITLE_WORDS[0] || state.words > TITLE_WORDS[1] || !/^[\p{Lu}\p{N}"“‘'[(]/u.test(state.text)) continue;
+      if (!headlineShaped(state)) continue;
       titleIndex = i;
-      title = { text: state.text, line: state.block.line };
+      // A long line right under a shorter headline is its standfirst: "Storm closes port" over "The harbour … said on Monday".
+      const above = states.slice(Math.max(0, i - 3), i).reverse().find((other) => alive(other));
+      if (above && state.words >= STANDFIRST_MIN_WORDS && above.words >= HEADLINE_MIN_WORDS && above.words < state.words && headlineShaped(above) && above.text !== above.text.toUpperCase()) {
+        titleIndex = states.indexOf(above);
+        // The standfirst is the outlet's own words, often its summary of the story: it opens the text.
+        state.prose = true;
+      }
+      title = { text: states[titleIndex]!.text, line: states[titleIndex]!.block.line };
       break;
     }
   }
@@ -340,9 +368,9 @@ function commentHeaders(states: State[]): number[] {
   states.forEach((state, i) => {
     if (i > 0 && states[i - 1]!.block.group === state.block.group) return;
     let end = i;
-    while (end < states.length && states[end]!.block.group === state.block.group && (states[end]!.words <= COMMENT_NAME_WORDS || states[end]!.meta?.kind === 'date')) end++;
+    while (end < states.length && states[end]!.block.group === state.block.group && (states[end]!.words <= COMMENT_NAME_WORDS || isDateLine(states[end]!.meta))) end++;
     const header = states.slice(i, end);
-    if (header.length >= 2 && header.some((line) => line.meta?.kind === 'date' || RELATIVE_TIME.test(line.text))) starts.push(i);
+    if (header.length >= 2 && header.some((line) => isDateLine(line.meta) || RELATIVE_TIME.test(line.text))) starts.push(i);
   });
   return starts;
 }

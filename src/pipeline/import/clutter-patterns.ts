@@ -14,6 +14,13 @@ export const BOILERPLATE: Array<[pattern: RegExp, reason: string]> = [
   [/^(?:sign\s+up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|inbox)\b|^subscribe(?:\s+now|\s+to\s+.{1,40})?[.!]?$|^(?:get|receive)\s+(?:our|the)\s+.{0,40}newsletter\b/i, 'subscription prompt'],
   [/^(?:share|tweet|pin|email|print|copy\s+link)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\S+)?$|^(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard)(?:\s*[|,·•/]?\s*(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard))+$/i, 'share buttons'],
   [/^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advertisement))?|continue\s+reading\s+below)$/i, 'advertisement'],
+  // An advertiser's copy printed after the label: "ADVERTISEMENT - Hartley's: spring sale now on."
+  [/^(?:advertisement|advertising|paid\s+(?:content|partnership|post))\s*(?:[-–—:|]|\s-\s)\s*\S/i, 'advertisement'],
+  [/^(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]?(?:min(?:ute)?s?\.?)\s+(?:read|listen)|(?:estimated\s+)?(?:reading|listening)\s+time\s*:?\s*(?:\d+|an?|one|two|three|four|five)\s*(?:min(?:ute)?s?\.?))$/i, 'reading time'],
+  [/^you\s+have\s+(?:\d+|no|one|two|three|four|five)\s+(?:more\s+)?(?:free\s+)?(?:articles?|stories|story|reads?|pages?)\s+(?:left|remaining)\b|\bregister\s+(?:now\s+|today\s+)?(?:for\s+(?:free\s+)?)?(?:unlimited|full)\s+access\b|^(?:subscribe|sign\s+up|log\s+in|register)\s+(?:now\s+)?to\s+(?:continue|keep)\s+reading\b|^this\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+to|reserved\s+for|exclusive\s+to)\s+(?:paying\s+|premium\s+)?(?:subscribers|members)\b/i, 'paywall notice'],
+  [/\bbuy\s+(?:me|us)\s+a\s+(?:coffee|beer)\b|^(?:support|donate\s+to)\b.{0,60}\b(?:reader[- ](?:funded|supported)|donations?|patreon|ko-fi)\b|^(?:donate|support\s+us|become\s+a\s+patron)\s*[.!]?$/i, 'donation prompt'],
+  // Wire services print their editorial code under each story: "Our Standards: The Trust Principles."
+  [/^our\s+(?:standards|editorial\s+(?:standards|principles|guidelines))\s*:/i, 'editorial standards notice'],
   [/^(?:skip|jump)\s+to\s+(?:main\s+)?(?:content|navigation|menu)$|^search\s+results\s+for\b|^(?:sign|log)\s+(?:in|out)$|^(?:menu|search|close|open\s+menu|toggle\s+navigation)$/i, 'page navigation'],
   [/^(?:©|\(c\)\s|copyright\b)|\ball\s+rights\s+reserved\b/i, 'copyright notice'],
   [/^(?:follow\s+us\b|download\s+(?:our|the)\s+app\b|join\s+our\s+.{1,30}\s+(?:channel|community|group)\b|like\s+us\s+on\s+facebook\b)/i, 'follow prompt'],
@@ -45,7 +52,7 @@ export const COMMENTS_HEADING = /^(?:\d+\s+)?(?:reader\s+|user\s+|readers[’']\
 
 /** Headings of boxes that list other stories ("Related", "Most Popular", "You might like", "Editor's Pick"). */
 export const RELATED_HEADING = new RegExp(
-  String.raw`^(?:related(?:\s+(?:articles?|stories|posts|news|topics|content|coverage|reading|videos|links))?|(?:most\s+)?popular(?:\s+(?:articles|stories|posts|now|today|this\s+week|devices|news|videos))?|most\s+(?:read|viewed|shared|commented|popular)|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|editor[’']?s[’']?\s+picks?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|more\s+(?:stories|articles|news|headlines|to\s+read|from\s+.{1,40})|trending(?:\s+(?:now|stories|news|today))?|latest(?:\s+(?:news|stories|articles|headlines|videos))?|top\s+(?:stories|news|headlines)|further\s+reading|what\s+to\s+read\s+next|don[’']t\s+miss|in\s+case\s+you\s+missed\s+it|around\s+the\s+web|from\s+the\s+web|(?:sponsored|promoted)\s+stories)\s*:?$`,
+  String.raw`^(?:read\s+more|more\s+on\s+this\s+(?:story|topic)|related(?:\s+(?:articles?|stories|posts|news|topics|content|coverage|reading|videos|links))?|(?:most\s+)?popular(?:\s+(?:articles|stories|posts|now|today|this\s+week|devices|news|videos))?|most\s+(?:read|viewed|shared|commented|popular)|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|editor[’']?s[’']?\s+picks?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|more\s+(?:stories|articles|news|headlines|to\s+read|from\s+.{1,40})|trending(?:\s+(?:now|stories|news|today))?|latest(?:\s+(?:news|stories|articles|headlines|videos))?|top\s+(?:stories|news|headlines)|further\s+reading|what\s+to\s+read\s+next|don[’']t\s+miss|in\s+case\s+you\s+missed\s+it|around\s+the\s+web|from\s+the\s+web|(?:sponsored|promoted)\s+stories)\s*:?$`,
   'i',
 );
 

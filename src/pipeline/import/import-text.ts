@@ -1,5 +1,6 @@
 import { buildBody } from './build-body.ts';
 import { choosePublished } from './choose-published.ts';
+import { dayOrderOf } from './parse-stated-date.ts';
 import { cleanBlocks } from './clean-blocks.ts';
 import { detectLanguage } from './detect-language.ts';
 import { ImportError } from './import-error.ts';
@@ -34,12 +35,28 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   const publicationLine = dated('published');
   const bylineDate = dated('byline');
   const headerDate = dated('date', true);
-  const reference = options.reference ?? (publicationLine ?? bylineDate ?? headerDate)?.value;
+  // "06/03/2025" above the text, and no other date: read in the order the page's other dates show, if they agree.
+  const swappable = first.meta.find((item) => item.meta.kind === 'interchangeable' && item.line < start);
+  const numericWarnings: string[] = [];
+  let numericDate: StatedDate | undefined;
+  if (swappable?.meta.kind === 'interchangeable' && !publicationLine && !bylineDate && !headerDate) {
+    const { dayFirst, monthFirst } = swappable.meta;
+    const where = `line ${swappable.line}: “${swappable.text}”`;
+    const order = dayOrderOf(text);
+    if (order) {
+      const value = order.order === 'day-first' ? dayFirst : monthFirst;
+      numericDate = { value, from: `${where}, ${order.order === 'day-first' ? 'day' : 'month'} first as in “${order.example}”` };
+      numericWarnings.push(`published: ${where} is read as ${value}, ${order.order === 'day-first' ? 'day' : 'month'} first, as the page writes “${order.example}”; check it`);
+    } else {
+      numericWarnings.push(`published: ${where} may be ${dayFirst} or ${monthFirst}, and no other date of the page shows which comes first; set --published`);
+    }
+  }
+  const reference = options.reference ?? (publicationLine ?? bylineDate ?? headerDate ?? numericDate)?.value;
 
   // Dates without a year ("Update March 23:") need the publication date, known only now.
   const cleaned = reference && !options.reference ? cleanBlocks(blocks, { reference }) : first;
   const wrapped = wrapRevisions(cleaned.kept, reference ? { reference } : {});
-  const { published, warnings: dateWarnings } = choosePublished([wrapped.original, publicationLine, bylineDate, headerDate]);
+  const { published, warnings: dateWarnings } = choosePublished([wrapped.original, publicationLine, bylineDate, headerDate, numericDate]);
 
   const updateLines = cleaned.meta.flatMap((finding) => (finding.meta.kind === 'updated' ? [{ value: finding.meta.date, from: `line ${finding.line}: “${finding.text}”` }] : []));
   const updated = mergeUpdates(wrapped.updates, updateLines);
@@ -59,6 +76,6 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
     metadata,
     body: buildBody(wrapped.sections),
     removals: cleaned.removals,
-    warnings: [...dateWarnings, ...unreadable, ...wrapped.warnings],
+    warnings: [...dateWarnings, ...numericWarnings, ...unreadable, ...wrapped.warnings],
   };
 }

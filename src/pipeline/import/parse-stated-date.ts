@@ -101,6 +101,61 @@ export function parseStatedDate(text: string, options: ParseStatedDateOptions = 
   return { value, index: date.index, length: end - date.index };
 }
 
+/** A date printed in numbers alone, day and month both 12 or less and different ("06/03/2025"): its two readings. */
+export interface InterchangeableDate {
+  dayFirst: string;
+  monthFirst: string;
+}
+
+const NUMERIC_DATE_LINE = /^[\s,.;:|()[\]•·–—-]*(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[\s,]+(?:at\s+)?(\d{1,2})[:.](\d{2}))?[\s,.;:|()[\]•·–—-]*$/i;
+
+/**
+ * The two readings of a text that is only a numeric date whose day and month can be swapped
+ * ("06/03/2025", "06.03.2025 14:05"), or undefined when the text is anything else or when the order
+ * does not matter ("16/03/2025", "03/03/2025").
+ */
+export function interchangeableDate(text: string): InterchangeableDate | undefined {
+  const match = NUMERIC_DATE_LINE.exec(text);
+  if (!match) return undefined;
+  const first = Number(match[1]);
+  const second = Number(match[3]);
+  if (first < 1 || second < 1 || first > 12 || second > 12 || first === second) return undefined;
+  const hour = match[5] === undefined ? undefined : Number(match[5]);
+  if (hour !== undefined && (hour > 23 || Number(match[6]) > 59)) return undefined;
+  const time = hour === undefined ? '' : `T${pad(hour)}:${match[6]}`;
+  return { dayFirst: `${match[4]}-${pad(second)}-${pad(first)}${time}`, monthFirst: `${match[4]}-${pad(first)}-${pad(second)}${time}` };
+}
+
+const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DAY_FIRST = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+\\d{4}\\b`, 'gi');
+const MONTH_FIRST = new RegExp(`\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'gi');
+const NUMERIC_DATE = /\b(\d{1,2})([/.])(\d{1,2})\2\d{4}\b/g;
+
+/** How a page orders day and month, as its unambiguous dates show; undefined when they show neither or both. */
+export interface DayOrder {
+  order: 'day-first' | 'month-first';
+  /** A date of the page that shows it. */
+  example: string;
+}
+
+/**
+ * The order of day and month in the dates a page prints: dates with the month's name ("7 March
+ * 2025", "March 7, 2025") and numeric dates with a day past 12 ("14/03/2025") are its evidence.
+ * Evidence both ways, or none, gives undefined.
+ */
+export function dayOrderOf(text: string): DayOrder | undefined {
+  const found: DayOrder[] = [];
+  for (const match of text.matchAll(DAY_FIRST)) found.push({ order: 'day-first', example: match[0] });
+  for (const match of text.matchAll(MONTH_FIRST)) found.push({ order: 'month-first', example: match[0] });
+  for (const match of text.matchAll(NUMERIC_DATE)) {
+    const [first, second] = [Number(match[1]), Number(match[3])];
+    if (first > 12 && second <= 12) found.push({ order: 'day-first', example: match[0] });
+    else if (second > 12 && first <= 12) found.push({ order: 'month-first', example: match[0] });
+  }
+  const [one] = found;
+  return one && found.every((other) => other.order === one.order) ? one : undefined;
+}
+
 /** "May 2024": a month, which chrono's strict parser leaves out. */
 function monthYear(text: string, options: ParseStatedDateOptions): ParsedStatedDate | undefined {
   const match = MONTH_YEAR.exec(text);

@@ -1,4 +1,4 @@
-import { parseStatedDate } from './parse-stated-date.ts';
+import { interchangeableDate, parseStatedDate, type InterchangeableDate } from './parse-stated-date.ts';
 
 /**
  * Lines where a page states its own metadata instead of article text: bylines ("Ro, 22 March
@@ -11,13 +11,17 @@ export type MetaLine =
   | { kind: 'published'; date: string }
   | { kind: 'updated'; date: string }
   | { kind: 'date'; date: string }
+  /** A line that is only a numeric date whose day and month can be swapped ("06/03/2025"). */
+  | ({ kind: 'interchangeable' } & InterchangeableDate)
   /** A publication or revision line whose date cannot be read for certain ("Posted: 10/05/2024"). */
   | { kind: 'unreadable'; of: 'published' | 'updated' };
 
 const BULLET = /^[•·*▪◦‣–—-]\s+/u;
-const PUBLISHED = /^(?:first\s+)?(?:published|posted|publication\s+date|date\s+published|released)(?:\s+date)?\s*(?:on|at)?\s*[:|–—-]?\s*/i;
+const PUBLISHED = /^(?:first\s+|originally\s+)?(?:published|posted|publication\s+date|date\s+published|released)(?:\s+date)?\s*(?:on|at)?\s*[:|–—-]?\s*/i;
 const UPDATED = /^(?:last\s+)?(?:updated|modified|edited)(?:\s+date)?\s*(?:on|at)?\s*[:|–—-]?\s*/i;
-const BY = /^by\s+/i;
+const BY = /^(?:(?:posted|written|words|story|text|reporting)\s+)?by\s+/i;
+/** What a blog prints after the date of its publication line: "Posted 12 March 2025 in Local issues", "… by Jane Roe". */
+const AFTER_DATE = /^\s*(?:[|·•–—-]\s*)?(?:in|under|by|filed\s+(?:in|under))\s+[^.!?]{1,60}$/iu;
 const SEPARATOR = /\s*(?:[,|·•–—]|\s-\s)\s*/u;
 /** Lowercase words that occur inside personal names. */
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'al', 'el', 'bin', 'ibn', 'and', '&']);
@@ -28,6 +32,15 @@ export function startsWithMetaLabel(line: string): boolean {
   return /^(?:first\s+|last\s+)?(?:published|posted|updated|modified|edited|released|publication\s+date|date\s+published)\b/i.test(text);
 }
 
+/** A writer's role as printed under a byline: "Local Democracy Reporter", "Environment correspondent", "Staff writer". */
+const ROLE = /^(?:[\p{L}’'&.-]+\s+){0,4}(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|analyst|critic|photographer|presenter|anchor|bureau\s+chief|stringer)s?(?:\s*[,|]\s*[\p{L}’' &-]{1,40})?$/iu;
+
+/** Whether a line, printed right under a byline, states the writer's role rather than article text. */
+export function isBylineRole(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 80 && !/[.!?:;"“”]$/u.test(text) && ROLE.test(text);
+}
+
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** A person's or a desk's name: one to six words, each capitalized (particles aside), no digits. */
@@ -35,6 +48,13 @@ export function isNameLike(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (text.length > 60 || words.length > 6 || /\d/.test(text)) return false;
   return words.every((word, index) => /^\p{Lu}[\p{L}\p{M}.'’-]*$/u.test(word) || (index > 0 && NAME_PARTICLES.has(word.toLowerCase())));
+}
+
+/** The date a publication line opens with, when only a category or an author follows it ("12 March 2025 in Local issues"). */
+function dateBefore(text: string, reference: string | undefined): string | undefined {
+  const found = parseStatedDate(text, reference ? { reference } : {});
+  if (!found || !/^[\s,:|–—-]*(?:(?:on|at)\s+)?$/i.test(text.slice(0, found.index))) return undefined;
+  return AFTER_DATE.test(text.slice(found.index + found.length)) ? found.value : undefined;
 }
 
 function wholeDate(text: string, reference: string | undefined): string | undefined {
@@ -50,7 +70,9 @@ export function recognizeMetaLine(line: string, reference?: string): MetaLine | 
     const prefix = pattern.exec(text);
     if (!prefix) continue;
     const rest = text.slice(prefix[0].length);
-    const date = wholeDate(rest, reference);
+    // "Posted by Jane Roe": a byline.
+    if (BY.test(rest)) break;
+    const date = wholeDate(rest, reference) ?? dateBefore(rest, reference);
     if (date) return { kind, date };
     if (/\d/.test(rest) && wordCount(rest) <= 8 && prefix[0].trim()) return { kind: 'unreadable', of: kind };
   }
@@ -71,7 +93,11 @@ export function recognizeMetaLine(line: string, reference?: string): MetaLine | 
     if (date) return { kind: 'byline', author: name, date };
   }
   if (by && parts.every(isNameLike)) return { kind: 'byline', author: rest };
+  // "By Jane Roe · 2 days ago · 9 comments": the name, without a date that can be read.
+  if (by && parts.length > 1 && isNameLike(parts[0] ?? '')) return { kind: 'byline', author: parts[0]! };
 
   const date = wholeDate(text, reference);
-  return date ? { kind: 'date', date } : undefined;
+  if (date) return { kind: 'date', date };
+  const readings = interchangeableDate(text);
+  return readings ? { kind: 'interchangeable', ...readings } : undefined;
 }
