@@ -13,6 +13,7 @@ import { newsProseFilter } from './chrono/news-prose-filter.ts';
 import { parenthesizedTimeRefiner } from './chrono/parenthesized-time-refiner.ts';
 import { relativeTimeRefiner } from './chrono/relative-time-refiner.ts';
 import { relativeToDateRefiner } from './chrono/relative-to-date-refiner.ts';
+import { partOfDayOfDateRefiner } from './chrono/part-of-day-of-date-refiner.ts';
 import { periodPartRefiner } from './chrono/period-part-refiner.ts';
 import { thisPeriodRefiner } from './chrono/this-period-refiner.ts';
 import { weekRefiner } from './chrono/week-refiner.ts';
@@ -99,6 +100,7 @@ function createNewsChrono(): Chrono {
     relativeTimeRefiner(),
     bareYearRefiner(),
     parenthesizedTimeRefiner(),
+    partOfDayOfDateRefiner(),
     monthRelativeYearRefiner(),
     thisPeriodRefiner(),
     weekRefiner(),

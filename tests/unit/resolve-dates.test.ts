@@ -405,6 +405,9 @@ describe('resolveDates on news prose that holds no date', () => {
     'Theresa May and April Weston met the Orbis team.',
     'The data was sent every 24 hours.',
     'The company is now investigating.',
+    // A distance, not "within 15 minutes".
+    'The scour hole cut back to within about 15 m of the embankment.',
+    'The ferry sank 2 h from the coast, in 40 m of water.',
   ])('finds no date in "%s"', (sentence) => {
     expect(resolveDates(sentence, friday)).toEqual([]);
   });
@@ -416,6 +419,27 @@ describe('resolveDates on news prose that holds no date', () => {
 
   test('keeps a month name led by a preposition, next to a capitalised name', () => {
     expect(resolveOne('In June Orbis shipped the fix.').date).toEqual(date('2018-06', 'month'));
+  });
+});
+
+describe('resolveDates on dates news prose writes in words', () => {
+  test('dates "the evening of 2 March" to the day it names, not to the reference', () => {
+    const sentence = 'On the evening of 2 March, slabs of the spillway broke away.';
+    expect(resolveOne(sentence, known('2025-03-10T11:05', 'time'))).toEqual(found(sentence, 'evening of 2 March', date('2025-03-02', 'day')));
+    expect(resolveOne('By the morning of March 3, 2024 the hole had grown.').date).toEqual(date('2024-03-03', 'day'));
+    expect(resolveOne('The order came late on the night of 14 March.').date).toEqual(date('2019-03-14', 'day'));
+  });
+
+  test('reads "within 15 minutes" as a time still, while "within 15 m" is a distance', () => {
+    expect(resolveDates('Crews arrived within 15 minutes.', known('2019-03-22T10:00', 'time'))).toHaveLength(1);
+  });
+
+  test('reads a year followed by its verb, or between "a" and a noun, and still not a count', () => {
+    expect(resolveOne('An inspection carried out in 2021 found cracking in the slabs.').date).toEqual(date('2021', 'year'));
+    expect(resolveOne('A study published in 2016 showed the risk.').date).toEqual(date('2016', 'year'));
+    expect(resolveOne('But a 2021 inspection of the reservoir recommended repairs.').date).toEqual(date('2021', 'year'));
+    expect(resolveDates('It had grown by 2000 people.', friday)).toEqual([]);
+    expect(resolveDates('A 1000-strong crowd gathered.', friday)).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@ import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 
 /**
  * A four-digit number after one of these words reads as a year ("in 2016", "since 2016",
- * "mid-2018", "the end of 2018"); alone, it is as likely a count or a model number.
+ * "mid-2018", "the end of 2018"), and so does one between "a" and a noun ("a 2021 report");
+ * alone, it is as likely a count or a model number.
  * The year must not run on into a number or a unit ("2018/19", "2016-17", "2160p", "2000%").
  */
 const PATTERN =
@@ -10,6 +11,20 @@ const PATTERN =
 
 /** "to" and "and" introduce a year only as the end of a span opened by "from" or "between". */
 const SPAN_OPENING = /\b(?:from|between)\s+\d{4}\s*$/i;
+
+/** Between "a" or "an" and a noun, a four-digit number names a year ("a 2021 inspection"), not a count: "a 2000 people" is not English. */
+const ATTRIBUTIVE = /(?<![\p{L}\p{N}_])an?\s+(\d{4})(?=\s+\p{Ll})(?![\p{L}\p{N}_]|[-–—/.:,]\d|\s*%)/giu;
+
+/** Past tenses that do not end in "-ed": "a survey in 2019 found …" is a year followed by its verb. */
+const IRREGULAR_PAST = new Set(
+  `found said made took gave saw became began came went left got told showed shown hit set put ran won lost led held kept met paid sold
+  built brought bought thought wrote fell rose grew knew spent sent stood shut cut read struck drew broke chose spoke`.split(/\s+/),
+);
+
+/** Whether a lower-case word after a year is its verb in the past tense rather than what a number counts. */
+function isPastVerb(word: string): boolean {
+  return IRREGULAR_PAST.has(word) || (word.length > 4 && word.endsWith('ed') && !word.endsWith('eed'));
+}
 
 const FIRST_YEAR = 1800;
 const LAST_YEAR = 2199;
@@ -39,10 +54,18 @@ function bareYears(context: ParsingContext): ParsingResult[] {
     if (year < FIRST_YEAR || year > LAST_YEAR) continue;
     const yearIndex = index + match[0].length - digits.length;
     const next = /^\s+(\p{Ll}[\p{L}'’-]*)/u.exec(context.text.slice(yearIndex + digits.length));
-    if (next && !FUNCTION_WORDS.has((next[1] ?? '').toLowerCase())) continue;
+    const following = (next?.[1] ?? '').toLowerCase();
+    if (next && !FUNCTION_WORDS.has(following) && !isPastVerb(following)) continue;
     found.push(context.createParsingResult(yearIndex, digits, { year }).addTag('parallax/bare-year'));
   }
-  return found;
+  for (const match of context.text.matchAll(ATTRIBUTIVE)) {
+    const digits = match[1] ?? '';
+    const year = Number(digits);
+    if (year < FIRST_YEAR || year > LAST_YEAR) continue;
+    const yearIndex = (match.index ?? 0) + match[0].length - digits.length;
+    found.push(context.createParsingResult(yearIndex, digits, { year }).addTag('parallax/bare-year'));
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /**
