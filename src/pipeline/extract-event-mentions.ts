@@ -51,7 +51,7 @@ const ONGOING = /\b(?:is|are)\s+(?:now\s+|currently\s+|also\s+|already\s+)?(?:in
 const STATEMENT = /\b(?:said|says|stated|wrote|explained|added|noted|confirmed)\s+(?:in|via|through)\s+(?:an?|its|their|the|his|her)\s+(?:\w+\s+){0,2}(?:statement|e-?mail|press release|blog post|letter|filing|post|tweet)\b|\bin\s+(?:an?|its|their)\s+(?:\w+\s+){0,2}(?:statement|press release)\b/iu;
 
 /** Words that make a clause future, conditional or hypothetical. */
-const MODAL = /\b(?:will|won[’']t|would|wouldn[’']t|could|couldn[’']t|might|may|shall|should|shouldn[’']t|must|can|cannot|can[’']t|going to|plans? to|planned to|intends? to|expects? to|expected to|aims? to|hopes? to|is set to|are set to|if|unless)\b|[’']ll\b/iu;
+const MODAL = /[’']d\s+(?:rather|sooner|better|like|love|prefer)\b|\b(?:will|won[’']t|would|wouldn[’']t|could|couldn[’']t|might|may|shall|should|shouldn[’']t|must|can|cannot|can[’']t|going to|plans? to|planned to|intends? to|expects? to|expected to|aims? to|hopes? to|is set to|are set to|if|unless)\b|[’']ll\b/iu;
 
 /** Words that make a reported content speculation rather than a finding ("reported that the cause could be …"). */
 const SPECULATIVE = /\b(?:could|might|may|possibly|perhaps|allegedly)\b/iu;
@@ -61,6 +61,13 @@ const SUBJECT_WORDS = 6;
 
 /** Capitalised words that name no party. */
 const UNNAMED = new Set('the a an it its this that these those they he she we i you there then however meanwhile later now also'.split(' '));
+
+/** A subject that says the happening did not happen: "No injuries were reported", "Nobody was evacuated". */
+const NEGATED_SUBJECT = /^\s*(?:no|none|nobody|no[- ]one|neither|nothing)\b/iu;
+
+/** A correction of the article itself ("An earlier version of this article said …"): the outlet's revision, not a happening. */
+const SELF_CORRECTION =
+  /\b(?:earlier|previous|original|older|first)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)\b|\bthis\s+(?:article|story|report|piece|post)\s+(?:has\s+been|was|is\s+being)\s+(?:corrected|amended|updated|changed|revised)\b/iu;
 
 /** Words that negate the verb right after them. */
 const NEGATION = /\b(?:not|never|no|n[’']t|without|declined to|refused to|failed to|yet to)\s*$/iu;
@@ -155,14 +162,29 @@ const actorNames = perDefinition((actors: readonly Actor[]): ActorNames => {
   };
 });
 
-/** A sentence that is only a dateline or revision label once its dates are removed. */
+/**
+ * A sentence that is only a dateline or revision label once its dates are removed: at most one
+ * word besides labels, names and numbers, and not a sentence whose verb that word is ("On Friday,
+ * Graham Otley quit.": a word in lower case, ended by a full stop).
+ */
 function isDateline(masked: string, names: ActorNames): boolean {
-  return words(masked).filter((w) => !DATELINE_WORDS.has(w) && !names.words.has(w) && !/\d/.test(w)).length <= 1;
+  const rest = (masked.match(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu) ?? []).filter((w) => !DATELINE_WORDS.has(w.toLowerCase()) && !names.words.has(w.toLowerCase()) && !/\d/.test(w));
+  if (rest.length > 1) return false;
+  return !(rest.length === 1 && /^\p{Ll}/u.test(rest[0]!) && /[.!][”"’']?\s*$/u.test(masked));
 }
 
-/** A date expression that labels the article or one of its revisions ("Updated on March 22:"). */
+/** The place of a wire story's dateline, in capitals: "KIRKBY SALLOW, March 3 (Cardinal) - …". */
+const DATELINE_PLACE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’/-]*,\s*$/u;
+/** What follows a dateline's date: the agency in brackets, then a dash. */
+const DATELINE_END = /^\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—]|\s-\s)/u;
+
+/**
+ * A date expression that labels the article or one of its revisions ("Updated on March 22:"), or
+ * the date of a wire story's dateline ("LONDON, March 3 (Reuters) -"), which dates the filing.
+ */
 function isDatelineExpression(text: string, expression: DateExpression): boolean {
   const before = text.slice(0, expression.index);
+  if (DATELINE_PLACE.test(before) && DATELINE_END.test(text.slice(expression.index + expression.text.length))) return true;
   return /(?:^|[\s(\[])(?:updated?|published|posted|first published|last updated|originally published|original article)[\s,:]*(?:on\s+|at\s+)?$/iu.test(before);
 }
 
@@ -266,6 +288,7 @@ function reportsKeyHappening(text: string, names: ActorNames): boolean {
       const at = match.index ?? 0;
       const before = plain.slice(0, at);
       if (NEGATION.test(before)) continue;
+      if (NEGATED_SUBJECT.test(plain.slice(clauseAround(plain, at)[0], at))) continue;
       // "the reported data", "a confirmed case": a participle used as an adjective reports nothing.
       if (/\b(?:the|a|an|this|that|these|those|its|their|his|her|our|any|some)\s+$/iu.test(before)) continue;
       if (isIrrealisVerb(plain, at)) continue;
@@ -296,7 +319,7 @@ export function extractEventMentions(article: ArticleAnalysis, options: ExtractE
     if (!text || /\?[”"’']?\s*$/u.test(text)) continue;
     const dates = locatedDates(sentence);
     const masked = maskDates(sentence.text, dates);
-    if (GENERIC.test(masked)) continue;
+    if (GENERIC.test(masked) || SELF_CORRECTION.test(masked)) continue;
     const hasDate = dates.some((expression) => expression.date !== null);
     if (hasDate && isDateline(masked, names)) continue;
     const expression = datingExpression(sentence, dates, masked);

@@ -178,6 +178,32 @@ describe('extractEventMentions', () => {
     expect(extract(sentence('s-16', 'Published on 21 March 2024 by Harbour Herald staff', [['21 March 2024', day('2024-03-21')]]))).toEqual([]);
   });
 
+  test('dates a wire story by its happening, not by the filing date of its dateline', () => {
+    const [mention] = extract(
+      sentence('s-30', 'PORT ELLIS, March 22 (Harbour Wire) - The bank’s servers went offline late on Thursday, the bank said.', [
+        ['March 22', day('2024-03-22')],
+        ['late on Thursday', day('2024-03-21')],
+      ]),
+    );
+    expect(mention?.expression).toBe('late on Thursday');
+    expect(mention?.date.value).toBe('2024-03-21');
+  });
+
+  test('makes a mention of a short sentence whose only other words are an actor and its verb', () => {
+    const [mention] = extract(sentence('s-31', 'On Thursday, Harbourline resigned.', [['Thursday', day('2024-03-21')]]));
+    expect(mention?.expression).toBe('Thursday');
+  });
+
+  test('makes no mention of what did not happen, of the article\'s own correction, or of a wish', () => {
+    expect(extract(sentence('s-32', 'No customers were reported.'))).toEqual([]);
+    expect(extract(sentence('s-33', 'Nobody was arrested.'))).toEqual([]);
+    expect(extract(sentence('s-34', 'An earlier version of this article said 2,400 accounts had been suspended.'))).toEqual([]);
+    expect(extract(sentence('s-35', 'This story has been corrected: the bank fined nobody.'))).toEqual([]);
+    expect(extract(sentence('s-36', "I'd rather be evacuated for nothing than robbed for something."))).toEqual([]);
+    // The same verbs in a sentence that reports them stay mentions.
+    expect(extract(sentence('s-37', 'Two customers were reported to the police.'))).toHaveLength(1);
+  });
+
   test('anchors a key happening that follows a revision label instead of dating it by the label', () => {
     const [mention] = extract(
       sentence('s-17', 'Updated on March 22: Harbourline has issued a statement to the Herald.', [['March 22', day('2024-03-22')]]),
