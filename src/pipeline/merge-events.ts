@@ -6,9 +6,9 @@ import type { Actor, EventMention, PartialDate, Precision, TimelineEvent } from 
 export interface MergeEventsOptions {
   /** Actors of incident.yaml: every alias of one actor compares as the same token. */
   actors: Actor[];
-  /** Similarity (0–1) two mentions with compatible dates need to be linked (default 0.35). */
+  /** Similarity (0–1) two mentions with compatible dates need to be linked (default 0.32). */
   linkThreshold?: number;
-  /** Average similarity between the members of two groups needed to merge them (default 0.33). */
+  /** Average similarity between the members of two groups needed to merge them (default 0.3). */
   clusterThreshold?: number;
   /** Similarity needed to merge mentions whose dates disagree, recording a `dateConflict` (default 0.75). */
   conflictThreshold?: number;
@@ -104,14 +104,21 @@ const PRECISION_RANK: Record<Precision, number> = { year: 0, month: 1, day: 2, t
 const KINDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     fix: 'fix', patch: 'fix', resolv: 'fix', repair: 'fix', remedi: 'fix', rectifi: 'fix', updat: 'fix', upgrad: 'fix', firmwar: 'fix',
-    investig: 'inquiry', probe: 'inquiry', inquiri: 'inquiry', enquiri: 'inquiry', inquest: 'inquiry',
+    investig: 'inquiry', probe: 'inquiry', inquiri: 'inquiry', enquiri: 'inquiry', inquest: 'inquiry', inspect: 'inquiry', audit: 'inquiry',
     statement: 'statement', email: 'statement', respond: 'statement', respons: 'statement', repli: 'statement', confirm: 'statement',
     acknowledg: 'statement', admit: 'statement', admiss: 'statement', conced: 'statement', apolog: 'statement', announc: 'statement',
+    confer: 'statement',
     arrest: 'arrest', detain: 'arrest', custodi: 'arrest',
     sue: 'lawsuit', lawsuit: 'lawsuit', litig: 'lawsuit',
     fine: 'fine', penalti: 'fine',
     recal: 'recall', recall: 'recall',
-    collaps: 'collapse', burst: 'collapse',
+    collaps: 'collapse', burst: 'collapse', broke: 'collapse', break: 'collapse', broken: 'collapse', apart: 'collapse', breach: 'collapse',
+    failur: 'collapse', derail: 'collapse', crash: 'collapse', explod: 'collapse', explos: 'collapse',
+    evacu: 'evacuation', fled: 'evacuation', flee: 'evacuation',
+    injur: 'harm', injuri: 'harm', hurt: 'harm', kill: 'harm', dead: 'harm', death: 'harm', wound: 'harm', hospitalis: 'harm', hospitaliz: 'harm', casualti: 'harm',
+    resign: 'resignation', quit: 'resignation', sack: 'resignation', oust: 'resignation',
+    reopen: 'return', return: 'return', resum: 'return', lift: 'return',
+    compens: 'compensation', payout: 'compensation',
     report: 'report', reveal: 'report', disclos: 'report',
   }).map(([stem, kind]) => [stem, `~${kind}`]),
 );
@@ -130,8 +137,8 @@ function settingsOf(options: MergeEventsOptions): Settings {
   return {
     evidence: { kind: 0.25, actor: 0.15, words: 0.5, date: 0.1, ...options.evidence },
     neighbours: options.neighbours ?? 10,
-    linkThreshold: options.linkThreshold ?? 0.35,
-    clusterThreshold: options.clusterThreshold ?? 0.33,
+    linkThreshold: options.linkThreshold ?? 0.32,
+    clusterThreshold: options.clusterThreshold ?? 0.3,
     conflictThreshold: options.conflictThreshold ?? 0.75,
     approximateDays: options.approximateDays ?? 2,
     bands: options.bands ?? 20,
@@ -358,11 +365,14 @@ function actorOverlap(a: Int32Array, b: Int32Array): number {
   return (2 * shared) / (a.length + b.length);
 }
 
-/** Both mentions state the same month or day (a shared year says little). */
+/** Both mentions state the same month, or the same day (one may state its time too); a shared year says little. */
 function sameStatedDate(a: Item, b: Item): boolean {
   const x = a.mention.date;
   const y = b.mention.date;
-  return a.stated && b.stated && !x.approximate && !y.approximate && x.precision !== 'year' && x.precision === y.precision && x.value.slice(0, 10) === y.value.slice(0, 10);
+  if (!a.stated || !b.stated || x.approximate || y.approximate || x.precision === 'year' || y.precision === 'year') return false;
+  // A time and a day of the same day ("at 21:40 on 2 March", "on Sunday evening") state that day.
+  if (x.precision === 'month' || y.precision === 'month') return x.precision === y.precision && x.value === y.value;
+  return x.value.slice(0, 10) === y.value.slice(0, 10);
 }
 
 /**

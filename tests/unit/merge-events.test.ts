@@ -95,6 +95,26 @@ describe('mergeEvents', () => {
     expect(events).toHaveLength(1);
   });
 
+  test('merges one failure told in different words by each outlet, and keeps the evacuation of the same night apart', () => {
+    const time = (value: string): PartialDate => ({ value, precision: 'time', approximate: false });
+    const events = merge([
+      mention('a', 's-1', 'The spillway’s concrete channel began to break up on Sunday evening.', '2021-03-07', 'on Sunday evening'),
+      mention('b', 's-2', 'Since the spillway collapsed on Sunday night, residents have asked questions.', '2021-03-07', 'on Sunday night'),
+      mention('c', 's-3', 'Ten days ago, the spillway at Kellmoor came apart.', '2021-03-07', 'Ten days ago'),
+      { source: 'd', anchor: 's-4', text: 'At about 21:40 on 7 March the spillway chute broke away.', date: time('2021-03-07T21:40'), expression: 'At about 21:40 on 7 March' },
+      mention('e', 's-5', 'Police evacuated 300 homes below the reservoir on Sunday night.', '2021-03-07', 'on Sunday night'),
+    ]);
+    expect(groups(events).sort((x, y) => x[0]!.localeCompare(y[0]!))).toEqual([['a#s-1', 'b#s-2', 'c#s-3', 'd#s-4'], ['e#s-5']]);
+  });
+
+  test('merges a resignation told as "resigned" and as "quit"', () => {
+    const events = merge([
+      mention('a', 's-1', 'Kellwater’s chief executive Ann Reid resigned last Friday, saying she took full responsibility.', '2021-03-12', 'last Friday'),
+      mention('b', 's-2', 'On Friday, Ann Reid quit.', '2021-03-12', 'On Friday'),
+    ]);
+    expect(events).toHaveLength(1);
+  });
+
   test('places an undated happening anchored at the report date with a dated report of it within two days', () => {
     const dated = mention('north-daily', 's-1', 'The safety board opened an investigation into Kellwater on Monday.', '2021-03-15', 'on Monday');
     const anchored = mention('river-news', 's-8', 'The Dam Safety Board has launched an investigation into the utility.', '2021-03-17', undefined, true);
