@@ -754,7 +754,8 @@ function summarize(text: string, limit: number, expression?: string): string {
   // The label must show what dates the entry: when the date phrase lies past the cut, start at its clause.
   const at = expression ? label.indexOf(expression) : -1;
   if (at > limit * 0.6) {
-    const starts = [...label.slice(0, at).matchAll(/[,;:]\s+|\s[—–]\s/gu)].map((m) => (m.index ?? 0) + m[0].length);
+    // A dash typed as a hyphen between spaces ("LONDON, March 3 (Reuters) - The …") opens a clause too.
+    const starts = [...label.slice(0, at).matchAll(/[,;:]\s+|\s[—–-]\s/gu)].map((m) => (m.index ?? 0) + m[0].length);
     const start = starts.length ? Math.max(...starts) : 0;
     if (start > 0) return `…${summarize(label.slice(start), limit - 1)}`;
   }

@@ -166,6 +166,14 @@ describe('mergeEvents', () => {
     expect(long.startsWith(event?.summary.slice(0, -1) ?? 'x')).toBe(true);
   });
 
+  test('starts the label of a wire story after its dateline when the date phrase lies past the cut', () => {
+    const wire =
+      'KELLMOOR, March 8 (Harbour Wire) - Large sections of the concrete spillway at the Kellmoor reservoir broke away late on Sunday after days of heavy rain, the utility said.';
+    const [event] = merge([mention('a', 's-1', wire, '2021-03-07', 'late on Sunday')]);
+    expect(event?.summary.startsWith('…Large sections of the concrete spillway')).toBe(true);
+    expect(event?.summary).toContain('late on Sunday');
+  });
+
   test('gives every event a stable id made of its date and summary words', () => {
     const input = [repairYear, repairMonth, repairDay, inquiry, evacuation];
     const events = merge(input);
