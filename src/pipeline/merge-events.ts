@@ -112,7 +112,7 @@ const KINDS: ReadonlyMap<string, string> = new Map(
     sue: 'lawsuit', lawsuit: 'lawsuit', litig: 'lawsuit',
     fine: 'fine', penalti: 'fine',
     recal: 'recall', recall: 'recall',
-    collaps: 'collapse', burst: 'collapse', broke: 'collapse', break: 'collapse', broken: 'collapse', apart: 'collapse', breach: 'collapse',
+    collaps: 'collapse', burst: 'collapse', broke: 'collapse', break: 'collapse', apart: 'collapse', breach: 'collapse',
     failur: 'collapse', derail: 'collapse', crash: 'collapse', explod: 'collapse', explos: 'collapse',
     evacu: 'evacuation', fled: 'evacuation', flee: 'evacuation',
     injur: 'harm', injuri: 'harm', hurt: 'harm', kill: 'harm', dead: 'harm', death: 'harm', wound: 'harm', hospitalis: 'harm', hospitaliz: 'harm', casualti: 'harm',
@@ -122,12 +122,20 @@ const KINDS: ReadonlyMap<string, string> = new Map(
     report: 'report', reveal: 'report', disclos: 'report',
   }).map(([stem, kind]) => [stem, `~${kind}`]),
 );
+/** Kinds of happening that only a phrase names: "ordered to leave their homes" is an evacuation, "stepped down" a resignation. */
+const PHRASE_KINDS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:leave|left|leaving|flee|fled|fleeing|forced\s+(?:out\s+of|from)|ordered\s+out\s+of|turfed\s+out\s+of)\s+(?:their|his|her|our|the)\s+(?:homes?|houses?|flats?|apartments?)\b/iu, '~evacuation'],
+  [/\b(?:step|steps|stepped|stepping)\s+down\b/iu, '~resignation'],
+  [/\b(?:gave|give|gives|giving)\s+way\b/iu, '~collapse'],
+];
 const KIND_BITS: ReadonlyMap<string, number> = new Map([...new Set(KINDS.values())].map((kind, bit) => [kind, 1 << bit]));
 
 /** Quoted passages: the words of a speaker, not the description of a happening. */
 const QUOTED = /[“"«][^“”"«»]*[”"»]/g;
 /** A closing attribution (", the board confirmed.", ", officials said"): who tells of the happening, not what happened. */
 const ATTRIBUTION_TAIL = /,\s*(?:[\p{L}\p{N}'’.-]+\s+){0,5}(?:said|says|confirmed|confirms|added|adds|noted|notes|reported|reports|told\s+[\p{L}\p{N}'’.-]+(?:\s+[\p{L}\p{N}'’.-]+){0,3})\s*[.!]?\s*$/u;
+/** Who a speaker addresses ("told reporters", "told journalists"): the frame of speech, not what happened. */
+const SPEECH_FRAME = /\b(?:told|tells|telling|briefed|briefing)\s+(?:the\s+)?(?:reporters|journalists|the\s+press|the\s+media)\b/giu;
 /** Clause boundaries: punctuation and the conjunctions that open a new clause. */
 const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|however)\b/u;
 /** Modal verbs of what might be, not of what happened (lower case: "May" is a month). */
@@ -199,7 +207,8 @@ function wordCount(text: string): number {
 function describingText(mention: EventMention): string {
   let text = mention.text;
   if (mention.expression) text = text.replace(mention.expression, ' ');
-  const unquoted = text.replace(QUOTED, ' ').replace(ATTRIBUTION_TAIL, ' ');
+  // "told reporters" frames speech: the reporters are no report of a happening.
+  const unquoted = text.replace(QUOTED, ' ').replace(ATTRIBUTION_TAIL, ' ').replace(SPEECH_FRAME, ' ');
   if (wordCount(unquoted) < 4) return text;
   const real = unquoted
     .split(CLAUSE_BREAK)
@@ -233,6 +242,7 @@ function tokensOf(mention: EventMention, names: readonly ActorName[]): string[] 
   const present = [...new Set(names.filter((name) => lower.includes(name.lower)).map((name) => name.actor))];
   const out = new Set<string>();
   for (const token of stemTokens(present.length ? canonicalizeActors(text, present) : text)) out.add(KINDS.get(token) ?? token);
+  for (const [phrase, kind] of PHRASE_KINDS) if (phrase.test(text)) out.add(kind);
   return [...out];
 }
 
