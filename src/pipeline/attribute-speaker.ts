@@ -163,6 +163,8 @@ const BETWEEN = new Set(
 /** "in its statement", "in an email to Reuters", "on Thursday" between a subject and its verb. */
 const BETWEEN_PHRASE = /\s+(?:in\s+(?:its|a|an|his|her|their|the|one)\s+[\p{L}-]+(?:\s+(?:to|with)\s+[^,]+?)?|on\s+\p{Lu}\p{L}+)$/u;
 const PRONOUNS = new Set(['it', 'he', 'she', 'they']);
+/** A party's own words through a channel, named by a possessive: "His statement", "their letter", "her resignation email". */
+const POSSESSIVE_CHANNEL = /^(?:his|her|its|their)\s+(?:[\p{L}-]+\s+)?(?:statement|letter|e-?mail|post|tweet|message|note|announcement)$/iu;
 const FIRST_PERSON = new Set(['we', 'i', 'us']);
 /** "Nobody has said", "Some say": no one in particular speaks. */
 const NOBODY_IN_PARTICULAR = new Set(
@@ -413,7 +415,8 @@ function verbCandidates(masked: string, context: Context): Candidate[] {
       out.push({ index: match.index, resolution: 'outlet', framing: false });
       continue;
     }
-    if (PRONOUNS.has(lower)) {
+    // "His statement said …" speaks for him, as "He said …" would.
+    if (PRONOUNS.has(lower) || POSSESSIVE_CHANNEL.test(phrase)) {
       // Only a pronoun opening the sentence refers back to the last speaker; "… and it confirmed" may not.
       const opening = /^\s*(?:«Q»[\s,]*|(?:[\p{L}’']+\s+){0,3}[\p{L}’']+,\s*)?$/u.test(prefix);
       out.push({ index: match.index, resolution: opening ? previousParty(context) : undefined, framing: false });

@@ -104,6 +104,12 @@ describe('attributeSpeaker', () => {
       expect(who('It added that fines were possible.', { previous })).toMatchObject({ speaker: 'State Environmental Agency', actor: 'agency' });
     });
 
+    test('resolves "His statement said" like "He said", and never names the possessive as the speaker', () => {
+      const previous = 'The environmental agency said it had opened an inquiry.';
+      expect(who('Its statement said fines were possible.', { previous })).toMatchObject({ speaker: 'State Environmental Agency', actor: 'agency' });
+      expect(who('His statement said "I take full responsibility."')?.speaker).not.toBe('His');
+    });
+
     test('follows a chain of pronouns back through the paragraph', () => {
       expect(
         who('It added that the pipes were eighty years old.', {
