@@ -408,6 +408,10 @@ describe('resolveDates on news prose that holds no date', () => {
     // A distance, not "within 15 minutes".
     'The scour hole cut back to within about 15 m of the embankment.',
     'The ferry sank 2 h from the coast, in 40 m of water.',
+    // Durations, which chrono counts forward from the reference.
+    'Ortega had worked for the railroad for 19 years, co-workers said.',
+    'The line was closed for two weeks.',
+    'He was held for three hours.',
   ])('finds no date in "%s"', (sentence) => {
     expect(resolveDates(sentence, friday)).toEqual([]);
   });

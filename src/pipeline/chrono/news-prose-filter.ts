@@ -40,6 +40,8 @@ function isUnlikelyInNews(context: ParsingContext, result: ParsingResult): boole
   if (/\bthe\s+second$/i.test(result.text.trim())) return true;
   // "now" dates the writing, not an event.
   if (tags.has('casualReference/now')) return true;
+  // "worked there for 19 years", "closed for two weeks": a duration, which chrono counts forward from the reference.
+  if (tags.has('result/relativeDate') && /^for\s/i.test(result.text.trim()) && !/^for\s+(?:this|next|last|the\s+(?:next|last|past|coming))\b/i.test(result.text.trim())) return true;
   // "within about 15 m of the dam": a distance. News prose writes units of time out ("15 minutes", "2 hrs").
   if (tags.has('result/relativeDate') && /\d\s*[mhds]\.?$/i.test(result.text.trim().replace(/\s+(?:later|ago|earlier|before|after|from\s+now)$/i, ''))) return true;
   // Without a year, "24/7", "1/2" and "3/4" are idioms and fractions far more often than dates.
