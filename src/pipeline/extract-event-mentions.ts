@@ -65,9 +65,9 @@ const UNNAMED = new Set('the a an it its this that these those they he she we i 
 /** A subject that says the happening did not happen: "No injuries were reported", "Nobody was evacuated". */
 const NEGATED_SUBJECT = /^\s*(?:no|none|nobody|no[- ]one|neither|nothing)\b/iu;
 
-/** A correction of the article itself ("An earlier version of this article said …"): the outlet's revision, not a happening. */
+/** A correction or credit of the article itself ("An earlier version of this article said …", "This story was reported by …"): the outlet's work, not a happening. */
 const SELF_CORRECTION =
-  /\b(?:earlier|previous|original|older|first)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)\b|\bthis\s+(?:article|story|report|piece|post)\s+(?:has\s+been|was|is\s+being)\s+(?:corrected|amended|updated|changed|revised)\b/iu;
+  /^\s*(?:this\s+(?:story|article|report)\s+was\s+(?:reported|written|produced|edited|updated)\s+by|\(?\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by)\b|\b(?:earlier|previous|original|older|first)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)\b|\bthis\s+(?:article|story|report|piece|post)\s+(?:has\s+been|was|is\s+being)\s+(?:corrected|amended|updated|changed|revised)\b/iu;
 
 /** Words that negate the verb right after them. */
 const NEGATION = /\b(?:not|never|no|n[’']t|without|declined to|refused to|failed to|yet to)\s*$/iu;
@@ -192,6 +192,27 @@ function dayOf(value: string): string {
   return value.slice(0, 10);
 }
 
+/** Words that cannot be the noun a date qualifies ("over the weekend at the hospital"). */
+const NOT_A_NOUN = new Set(
+  `at in on by to of for from with without into onto over under after before since until during and or but nor so yet as
+  when while where which who that than then there here when is was were are be been has had have will would could should may
+  might must can did does do not also still only just again already`.split(/\s+/u),
+);
+
+/** A preposition and a determiner before a date that names a happening: "over the June 12 derailment", "after its 2021 inspection". */
+const NAMING_LEAD = /\b(?:over|after|into|since|about|following|before|from|of|regarding|concerning|despite|amid)\s+(?:the|its|their|his|her|this|that|last)\s+$/iu;
+
+/**
+ * A date inside a noun phrase after a preposition ("the first lawsuit over the June 12 derailment"):
+ * it dates the happening the phrase names, which is not what the sentence reports.
+ */
+function namesAnotherHappening(text: string, expression: DateExpression): boolean {
+  if (!NAMING_LEAD.test(text.slice(0, expression.index))) return false;
+  // "over the weekend at the hospital": the date is the phrase's noun; "over the June 12 derailment": a noun follows it.
+  const next = /^\s+(\p{Ll}[\p{L}'’-]*)/u.exec(text.slice(expression.index + expression.text.length))?.[1];
+  return next !== undefined && !NOT_A_NOUN.has(next);
+}
+
 /** The first and last day a date can stand for, as YYYY-MM-DD. */
 function spanOf(date: PartialDate): [string, string] {
   const value = dayOf(date.value);
@@ -243,6 +264,7 @@ function datingExpression(sentence: DatedSentence, dates: readonly DateExpressio
   const candidates = dates.filter((expression): expression is DateExpression & { date: PartialDate } => {
     if (!expression.date || expression.index < 0) return false;
     if (isDatelineExpression(sentence.text, expression)) return false;
+    if (namesAnotherHappening(sentence.text, expression)) return false;
     if (latest !== undefined && spanOf(expression.date)[0] > latest) return false;
     return !isIrrealis(masked, expression.index);
   });

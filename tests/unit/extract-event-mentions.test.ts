@@ -189,6 +189,23 @@ describe('extractEventMentions', () => {
     expect(mention?.date.value).toBe('2024-03-21');
   });
 
+  test('does not date a sentence by the date of another happening its noun phrase names', () => {
+    const [lawsuit] = extract(
+      sentence('s-38', 'A customer filed the first lawsuit over the March 12 leak, her lawyers said.', [['March 12', day('2024-03-12')]]),
+    );
+    // Not dated 12 March: anchored at the report date, as an undated lawsuit filed.
+    expect(lawsuit?.expression).toBeUndefined();
+    expect(lawsuit?.date.approximate).toBe(true);
+    // A date that is the phrase's own noun still dates the sentence.
+    const [death] = extract(sentence('s-39', 'A third customer died over the weekend at the hospital.', [['weekend', day('2024-03-16')]]));
+    expect(death?.expression).toBe('weekend');
+  });
+
+  test('makes no mention of the article\'s credits', () => {
+    expect(extract(sentence('s-40', 'This story was reported by Harbour Wire.'))).toEqual([]);
+    expect(extract(sentence('s-41', '(Reporting by Jane Roe; editing by Sam Lee)'))).toEqual([]);
+  });
+
   test('makes a mention of a short sentence whose only other words are an actor and its verb', () => {
     const [mention] = extract(sentence('s-31', 'On Thursday, Harbourline resigned.', [['Thursday', day('2024-03-21')]]));
     expect(mention?.expression).toBe('Thursday');
