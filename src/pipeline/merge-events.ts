@@ -127,6 +127,7 @@ const PHRASE_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:leave|left|leaving|flee|fled|fleeing|forced\s+(?:out\s+of|from)|ordered\s+out\s+of|turfed\s+out\s+of)\s+(?:their|his|her|our|the)\s+(?:homes?|houses?|flats?|apartments?)\b/iu, '~evacuation'],
   [/\b(?:step|steps|stepped|stepping)\s+down\b/iu, '~resignation'],
   [/\b(?:gave|give|gives|giving)\s+way\b/iu, '~collapse'],
+  [/\b(?:jump|jumped|jumps|jumping|left|leave|came|come|went|ran|run)\s+(?:off\s+)?the\s+(?:tracks?|rails?|road|runway)\b/iu, '~collapse'],
 ];
 const KIND_BITS: ReadonlyMap<string, number> = new Map([...new Set(KINDS.values())].map((kind, bit) => [kind, 1 << bit]));
 

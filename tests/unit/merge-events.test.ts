@@ -123,6 +123,14 @@ describe('mergeEvents', () => {
     expect(events).toHaveLength(1);
   });
 
+  test('merges a derailment told as "derailed" and as "jumped the tracks"', () => {
+    const events = merge([
+      mention('a', 's-1', 'A passenger train carrying 200 people jumped the tracks late Thursday.', '2021-06-10', 'late Thursday'),
+      mention('b', 's-2', 'Train 412 derailed east of Kellmoor on Thursday night.', '2021-06-10', 'on Thursday night'),
+    ]);
+    expect(events).toHaveLength(1);
+  });
+
   test('merges a resignation told as "resigned" and as "quit"', () => {
     const events = merge([
       mention('a', 's-1', 'Kellwater’s chief executive Ann Reid resigned last Friday, saying she took full responsibility.', '2021-03-12', 'last Friday'),
