@@ -15,7 +15,9 @@ export function partOfDayOfDateRefiner(): Refiner {
       for (const result of results) {
         const lead = PART_OF_DAY_OF.exec(result.text);
         if (!lead) continue;
-        const [date] = casual.parse(result.text.slice(lead[0].length), { instant: context.reference.instant, timezone: context.reference.timezoneOffset ?? null });
+        const { instant, timezoneOffset } = context.reference;
+        const reference = timezoneOffset === null || timezoneOffset === undefined ? { instant } : { instant, timezone: timezoneOffset };
+        const [date] = casual.parse(result.text.slice(lead[0].length), reference);
         if (!date || date.index !== 0 || !date.start.isCertain('day') || !date.start.isCertain('month')) continue;
         result.start.assign('day', date.start.get('day')!);
         result.start.assign('month', date.start.get('month')!);
