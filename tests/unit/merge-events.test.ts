@@ -107,36 +107,30 @@ describe('mergeEvents', () => {
     expect(groups(events).sort((x, y) => x[0]!.localeCompare(y[0]!))).toEqual([['a#s-1', 'b#s-2', 'c#s-3', 'd#s-4'], ['e#s-5']]);
   });
 
-  test('merges an evacuation told as "evacuated" and as "ordered to leave their homes"', () => {
-    const events = merge([
+  // One happening, two outlets, the words of each naming its kind differently.
+  test.each([
+    [
+      'an evacuation told as "evacuated" and as "ordered to leave their homes"',
       mention('a', 's-1', 'About 300 people were evacuated from below the dam on Monday morning.', '2021-03-08', 'on Monday morning'),
       mention('b', 's-2', 'Police ordered 300 residents of Kellmoor to leave their homes in the early hours of Monday.', '2021-03-08', 'in the early hours of Monday'),
-    ]);
-    expect(events).toHaveLength(1);
-  });
-
-  test('merges a news conference whatever the words around "told reporters"', () => {
-    const events = merge([
+    ],
+    [
+      'a news conference whatever the words around "told reporters"',
       mention('a', 's-1', 'At a packed press conference on Tuesday, Kellwater told reporters: "Nothing warned us."', '2021-03-09', 'on Tuesday'),
       mention('b', 's-2', 'Kellwater Utilities apologised to residents on Tuesday at a news conference in Kellmoor.', '2021-03-09', 'on Tuesday'),
-    ]);
-    expect(events).toHaveLength(1);
-  });
-
-  test('merges a derailment told as "derailed" and as "jumped the tracks"', () => {
-    const events = merge([
+    ],
+    [
+      'a derailment told as "derailed" and as "jumped the tracks"',
       mention('a', 's-1', 'A passenger train carrying 200 people jumped the tracks late Thursday.', '2021-06-10', 'late Thursday'),
       mention('b', 's-2', 'Train 412 derailed east of Kellmoor on Thursday night.', '2021-06-10', 'on Thursday night'),
-    ]);
-    expect(events).toHaveLength(1);
-  });
-
-  test('merges a resignation told as "resigned" and as "quit"', () => {
-    const events = merge([
+    ],
+    [
+      'a resignation told as "resigned" and as "quit"',
       mention('a', 's-1', 'Kellwater’s chief executive Ann Reid resigned last Friday, saying she took full responsibility.', '2021-03-12', 'last Friday'),
       mention('b', 's-2', 'On Friday, Ann Reid quit.', '2021-03-12', 'On Friday'),
-    ]);
-    expect(events).toHaveLength(1);
+    ],
+  ])('merges %s', (_name, a, b) => {
+    expect(merge([a, b])).toHaveLength(1);
   });
 
   test('places an undated happening anchored at the report date with a dated report of it within two days', () => {
