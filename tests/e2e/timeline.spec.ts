@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { INLINE_MENTIONS } from '../../src/lib/site-pages.ts';
 
 interface Incident {
   sources: Array<{ id: string; outlet: string }>;
@@ -41,9 +42,18 @@ test('expanding an entry shows every sentence behind it, without JavaScript', as
   const entry = page.locator(`[id="${event?.id}"]`);
   await entry.locator('summary').click();
   const quotes = entry.locator('.mentions blockquote');
-  await expect(quotes).toHaveCount(event?.mentions.length ?? 0);
+  const count = event?.mentions.length ?? 0;
+  // The entry quotes its first reports; an entry with more links to its own page, which quotes them all.
+  await expect(quotes).toHaveCount(Math.min(count, INLINE_MENTIONS));
   await expect(quotes.first()).toBeVisible();
   await expect(quotes.first()).toHaveText(event?.mentions[0]?.text ?? '');
+  if (count > INLINE_MENTIONS) {
+    await entry.locator('.mentions-more a').click();
+    await expect(page).toHaveURL(new RegExp(`/events/${event?.id}/$`));
+    const all = page.locator('.mentions blockquote');
+    await expect(all).toHaveCount(count);
+    expect(await all.allTextContents()).toEqual(event?.mentions.map((mention) => mention.text));
+  }
   await context.close();
 });
 
