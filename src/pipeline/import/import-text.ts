@@ -44,9 +44,9 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
     const where = `line ${swappable.line}: “${swappable.text}”`;
     const order = dayOrderOf(text);
     if (order) {
-      const value = order.order === 'day-first' ? dayFirst : monthFirst;
-      numericDate = { value, from: `${where}, ${order.order === 'day-first' ? 'day' : 'month'} first as in “${order.example}”` };
-      numericWarnings.push(`published: ${where} is read as ${value}, ${order.order === 'day-first' ? 'day' : 'month'} first, as the page writes “${order.example}”; check it`);
+      const [value, first] = order.order === 'day-first' ? [dayFirst, 'day'] : [monthFirst, 'month'];
+      numericDate = { value, from: `${where}, ${first} first as in “${order.example}”` };
+      numericWarnings.push(`published: ${where} is read as ${value}, ${first} first, as the page writes “${order.example}”; check it`);
     } else {
       numericWarnings.push(`published: ${where} may be ${dayFirst} or ${monthFirst}, and no other date of the page shows which comes first; set --published`);
     }
