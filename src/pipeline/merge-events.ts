@@ -388,20 +388,26 @@ function sameStatedDate(a: Item, b: Item): boolean {
 
 /**
  * How likely two mentions report the same happening, 0–1: a weighted mean of what they both tell —
- * the kind of happening, the actors, the other words, an explicitly shared month or day.
+ * the kind of happening, the actors, the other words, an explicitly shared month or day. Two
+ * mentions that share neither a word nor a kind of happening score 0 unless both state the same day.
  */
 function similarity(a: Item, b: Item, weights: Float64Array, evidence: Evidence): number {
-  let sum = evidence.words * wordOverlap(a, b, weights);
+  const words = wordOverlap(a, b, weights);
+  const sharedKinds = a.kinds & b.kinds;
+  const sameDate = sameStatedDate(a, b);
+  // Who and a month say little of what happened: sharing no word and no kind, only reports that state the same day may be one happening.
+  if (words === 0 && sharedKinds === 0 && !(sameDate && a.mention.date.precision !== 'month')) return 0;
+  let sum = evidence.words * words;
   let total = evidence.words;
   if (a.kinds !== 0 && b.kinds !== 0) {
-    sum += (evidence.kind * 2 * bitCount(a.kinds & b.kinds)) / (bitCount(a.kinds) + bitCount(b.kinds));
+    sum += (evidence.kind * 2 * bitCount(sharedKinds)) / (bitCount(a.kinds) + bitCount(b.kinds));
     total += evidence.kind;
   }
   if (a.actors.length && b.actors.length) {
     sum += evidence.actor * actorOverlap(a.actors, b.actors);
     total += evidence.actor;
   }
-  if (sameStatedDate(a, b)) {
+  if (sameDate) {
     sum += evidence.date;
     total += evidence.date;
   }

@@ -133,6 +133,19 @@ describe('mergeEvents', () => {
     expect(merge([a, b])).toHaveLength(1);
   });
 
+  test('keeps apart two reports of one month that share only their actor, and merges two of one day', () => {
+    const month = merge([
+      mention('a', 's-1', 'Kellwater staff wrote down that the bottom of the gate was wet in March 2021.', '2021-03', 'in March 2021'),
+      mention('b', 's-2', 'Kellwater blamed an exceptional volume of rain in March 2021.', '2021-03', 'in March 2021'),
+    ]);
+    expect(month).toHaveLength(2);
+    const day = merge([
+      mention('a', 's-1', 'A team from the Dam Safety Board arrived on Friday afternoon.', '2021-03-12', 'on Friday afternoon'),
+      mention('b', 's-2', 'Investigators from the Dam Safety Board have been at Kellmoor since Friday.', '2021-03-12', 'since Friday'),
+    ]);
+    expect(day).toHaveLength(1);
+  });
+
   test('places an undated happening anchored at the report date with a dated report of it within two days', () => {
     const dated = mention('north-daily', 's-1', 'The safety board opened an investigation into Kellwater on Monday.', '2021-03-15', 'on Monday');
     const anchored = mention('river-news', 's-8', 'The Dam Safety Board has launched an investigation into the utility.', '2021-03-17', undefined, true);
