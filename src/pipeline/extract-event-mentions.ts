@@ -173,7 +173,7 @@ function isDateline(masked: string, names: ActorNames): boolean {
   return !(rest.length === 1 && /^\p{Ll}/u.test(rest[0]!) && /[.!][”"’']?\s*$/u.test(masked));
 }
 
-/** The place of a wire story's dateline, in capitals: "KIRKBY SALLOW, March 3 (Cardinal) - …". */
+/** The place of a wire story's dateline, in capitals: "PORT ELLIS, March 3 (Harbour Wire) - …". */
 const DATELINE_PLACE = /^\s*\p{Lu}[\p{Lu}\p{M} .'’/-]*,\s*$/u;
 /** What follows a dateline's date: the agency in brackets, then a dash. */
 const DATELINE_END = /^\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—]|\s-\s)/u;
