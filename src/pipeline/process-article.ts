@@ -14,6 +14,7 @@ import { withoutStack, type ArticleSource } from './read-content.ts';
 import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeSentenceAnchors from './rehype-sentence-anchors.ts';
 import remarkRevisions from './remark-revisions.ts';
+import { chainRelativeDates } from './chain-relative-dates.ts';
 import { resolveDates } from './resolve-dates.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import type { ArticleAnalysis, DatedSentence, ReferenceDate, Sentence } from './types.ts';
@@ -131,10 +132,15 @@ export function processArticle(article: ArticleSource): ProcessedArticle {
       ruleId: message.ruleId ?? 'article',
       reason: message.reason,
     }));
-  const sentences: DatedSentence[] = ((file.data['sentences'] as Sentence[] | undefined) ?? []).map((sentence) => {
-    const reference = (sentence.update && revisions.get(sentence.update)) || published;
-    const dates = resolveDates(sentence.text, reference);
-    for (const expression of dates) {
+  // A duration counted from an earlier sentence's date ("A week later") is dated once every sentence has its own dates.
+  const sentences: DatedSentence[] = chainRelativeDates(
+    ((file.data['sentences'] as Sentence[] | undefined) ?? []).map((sentence) => {
+      const reference = (sentence.update && revisions.get(sentence.update)) || published;
+      return { ...sentence, reference, dates: resolveDates(sentence.text, reference) };
+    }),
+  );
+  for (const sentence of sentences) {
+    for (const expression of sentence.dates) {
       if (expression.date) continue;
       messages.push({
         file: article.file,
@@ -143,8 +149,7 @@ export function processArticle(article: ArticleSource): ProcessedArticle {
         reason: `“${expression.text}” cannot be dated: ${expression.reason ?? 'no reference date'} (sentence ${sentence.id})`,
       });
     }
-    return { ...sentence, reference, dates };
-  });
+  }
   if (!sentences.length) {
     messages.push({ file: article.file, ruleId: 'empty-article', reason: 'has no text: the source page shows only its metadata' });
   }
