@@ -65,9 +65,16 @@ const UNNAMED = new Set('the a an it its this that these those they he she we i 
 /** A subject that says the happening did not happen: "No injuries were reported", "Nobody was evacuated". */
 const NEGATED_SUBJECT = /^\s*(?:no|none|nobody|no[- ]one|neither|nothing)\b/iu;
 
-/** A correction or credit of the article itself ("An earlier version of this article said …", "This story was reported by …"): the outlet's work, not a happening. */
+/**
+ * A correction, credit or note about the article itself ("An earlier version of this article said …",
+ * "This story was reported by …", "Editor's note: this story was first published by …", "This article
+ * is part of our series …"): the outlet's work, not a happening.
+ */
 const SELF_CORRECTION =
-  /^\s*(?:this\s+(?:story|article|report)\s+was\s+(?:reported|written|produced|edited|updated)\s+by|\(?\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by)\b|\b(?:earlier|previous|original|older|first)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)\b|\bthis\s+(?:article|story|report|piece|post)\s+(?:has\s+been|was|is\s+being)\s+(?:corrected|amended|updated|changed|revised)\b/iu;
+  /^\s*(?:this\s+(?:story|article|report)\s+was\s+(?:reported|written|produced|edited|updated)\s+by|\(?\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by|editor[’']?s\s+note\b)\b|\bthis\s+(?:article|story|report|piece|post)\s+(?:was\s+(?:first|originally)\s+published|(?:is|forms)\s+part\s+of)\b|\b(?:earlier|previous|original|older|first)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)\b|\bthis\s+(?:article|story|report|piece|post)\s+(?:has\s+been|was|is\s+being)\s+(?:corrected|amended|updated|changed|revised)\b/iu;
+
+/** Block types of headings. */
+const HEADING = /^h[1-6]$/u;
 
 /** Words that negate the verb right after them. */
 const NEGATION = /\b(?:not|never|no|n[’']t|without|declined to|refused to|failed to|yet to)\s*$/iu;
@@ -265,6 +272,8 @@ function datingExpression(sentence: DatedSentence, dates: readonly DateExpressio
     if (!expression.date || expression.index < 0) return false;
     if (isDatelineExpression(sentence.text, expression)) return false;
     if (namesAnotherHappening(sentence.text, expression)) return false;
+    // "Nothing about last month's recall was unusual", "No ransom had been paid by Monday": the clause denies a happening.
+    if (NEGATED_SUBJECT.test(masked.slice(clauseAround(masked, expression.index)[0]))) return false;
     if (latest !== undefined && spanOf(expression.date)[0] > latest) return false;
     return !isIrrealis(masked, expression.index);
   });
@@ -339,6 +348,8 @@ export function extractEventMentions(article: ArticleAnalysis, options: ExtractE
   for (const sentence of article.sentences) {
     const text = sentence.text.trim();
     if (!text || /\?[”"’']?\s*$/u.test(text)) continue;
+    // A heading titles what the paragraphs under it report; it is not a report of its own.
+    if (HEADING.test(sentence.blockType)) continue;
     const dates = locatedDates(sentence);
     const masked = maskDates(sentence.text, dates);
     if (GENERIC.test(masked) || SELF_CORRECTION.test(masked)) continue;

@@ -221,6 +221,24 @@ describe('extractEventMentions', () => {
     expect(extract(sentence('s-37', 'Two customers were reported to the police.'))).toHaveLength(1);
   });
 
+  test('makes no mention of a dated clause whose subject denies the happening', () => {
+    expect(extract(sentence('s-38', "Nothing about last month's breach was unusual in itself.", [["last month's", day('2024-02')]]))).toEqual([]);
+    expect(extract(sentence('s-39', 'No ransom had been paid by Monday, the bank said.', [['Monday', day('2024-03-18')]]))).toEqual([]);
+    // A negation later in the sentence does not deny the clause that dates the happening.
+    expect(extract(sentence('s-40', 'The bank closed its app on Monday, and no customer lost money.', [['Monday', day('2024-03-18')]]))).toHaveLength(1);
+  });
+
+  test('makes no mention of a heading, or of a note about the article itself', () => {
+    const heading = { ...sentence('s-41', 'The leak of 18 March', [['18 March', day('2024-03-18')]]), blockType: 'h2' };
+    expect(extract(heading)).toEqual([]);
+    expect(
+      extract(sentence('s-42', "Editor's note: This story was first published by Coast Wire on Thursday 21 March and has been updated.", [['Thursday 21 March', day('2024-03-21')]])),
+    ).toEqual([]);
+    expect(extract(sentence('s-43', 'This article is part of our series on money online, which began in January.', [['January', day('2024-01')]]))).toEqual([]);
+    // The same date in a paragraph reports the happening.
+    expect(extract(sentence('s-44', 'The leak began on 18 March.', [['18 March', day('2024-03-18')]]))).toHaveLength(1);
+  });
+
   test('anchors a key happening that follows a revision label instead of dating it by the label', () => {
     const [mention] = extract(
       sentence('s-17', 'Updated on March 22: Harbourline has issued a statement to the Herald.', [['March 22', day('2024-03-22')]]),
