@@ -119,15 +119,23 @@ const KINDS: ReadonlyMap<string, string> = new Map(
     resign: 'resignation', quit: 'resignation', sack: 'resignation', oust: 'resignation',
     reopen: 'return', return: 'return', resum: 'return', lift: 'return',
     compens: 'compensation', payout: 'compensation',
+    halt: 'halt', suspend: 'halt', suspens: 'halt',
+    assist: 'engage', enlist: 'engage',
     report: 'report', reveal: 'report', disclos: 'report',
   }).map(([stem, kind]) => [stem, `~${kind}`]),
 );
-/** Kinds of happening that only a phrase names: "ordered to leave their homes" is an evacuation, "stepped down" a resignation. */
+/**
+ * Kinds of happening that only a phrase names: "ordered to leave their homes" is an evacuation,
+ * "stepped down" a resignation, "stopped selling" a halt, "was called in" (help engaged) an engagement.
+ */
 const PHRASE_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:leave|left|leaving|flee|fled|fleeing|forced\s+(?:out\s+of|from)|ordered\s+out\s+of|turfed\s+out\s+of)\s+(?:their|his|her|our|the)\s+(?:homes?|houses?|flats?|apartments?)\b/iu, '~evacuation'],
   [/\b(?:step|steps|stepped|stepping)\s+down\b/iu, '~resignation'],
   [/\b(?:gave|give|gives|giving)\s+way\b/iu, '~collapse'],
   [/\b(?:jump|jumped|jumps|jumping|left|leave|came|come|went|ran|run)\s+(?:off\s+)?the\s+(?:tracks?|rails?|road|runway)\b/iu, '~collapse'],
+  [/\b(?:stop|stops|stopped|stopping|cease|ceases|ceased|ceasing)\s+(?:selling|sales|production|producing|operations|trading)\b/iu, '~halt'],
+  [/\b(?:pull|pulls|pulled|pulling|withdraw|withdraws|withdrew|withdrawn|withdrawing)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?from\s+(?:sale|shelves|the\s+shelves|the\s+market)\b/iu, '~halt'],
+  [/\b(?:call|calls|called|calling|bring|brings|brought|bringing|draft|drafts|drafted|drafting)\s+in\b/iu, '~engage'],
 ];
 const KIND_BITS: ReadonlyMap<string, number> = new Map([...new Set(KINDS.values())].map((kind, bit) => [kind, 1 << bit]));
 
@@ -380,7 +388,9 @@ function actorOverlap(a: Int32Array, b: Int32Array): number {
 function sameStatedDate(a: Item, b: Item): boolean {
   const x = a.mention.date;
   const y = b.mention.date;
-  if (!a.stated || !b.stated || x.approximate || y.approximate || x.precision === 'year' || y.precision === 'year') return false;
+  if (!a.stated || !b.stated || x.precision === 'year' || y.precision === 'year') return false;
+  // A hedged time ("at about 3:40am on Monday") still states its day; any other hedged date states none.
+  if ((x.approximate && x.precision !== 'time') || (y.approximate && y.precision !== 'time')) return false;
   // A time and a day of the same day ("at 21:40 on 2 March", "on Sunday evening") state that day.
   if (x.precision === 'month' || y.precision === 'month') return x.precision === y.precision && x.value === y.value;
   return x.value.slice(0, 10) === y.value.slice(0, 10);

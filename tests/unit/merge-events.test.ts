@@ -227,6 +227,35 @@ describe('mergeEvents', () => {
     expect(events.map((event) => event.date)).toEqual(['1968', '2021-03', '2021-03-02', '2021-03-14']);
   });
 
+  test('groups help called in, brought in or assisting on the same day, and keeps a halt of sales apart from a recall that day', () => {
+    const called = mention('valley-post', 's-20', 'Ms Lane said the Dam Safety Board had been called in yesterday and was working with engineers.', '2021-03-03', 'yesterday');
+    const brought = mention('river-news', 's-21', 'The Dam Safety Board was brought in on Wednesday.', '2021-03-03', 'on Wednesday');
+    const assisting = mention('north-daily', 's-22', 'The safety board has been assisting Kellwater since last Wednesday.', '2021-03-03', 'since last Wednesday');
+    const evacuated = mention('north-daily', 's-23', 'Police evacuated the valley on Wednesday.', '2021-03-03', 'on Wednesday');
+    const byFirst = (list: string[][]) => [...list].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+    expect(byFirst(groups(merge([called, brought, assisting, evacuated])))).toEqual([['north-daily#s-22', 'river-news#s-21', 'valley-post#s-20'], ['north-daily#s-23']]);
+
+    const halted = mention('valley-post', 's-24', 'The Warrington supplier had already halted sales last Wednesday.', '2021-03-03', 'last Wednesday');
+    const stopped = mention('river-news', 's-25', 'Two days later, the supplier stopped selling the pumps.', '2021-03-03', 'Two days later');
+    const pulled = mention('north-daily', 's-26', 'On 3 March the supplier pulled the pumps from sale.', '2021-03-03', 'On 3 March');
+    const recalled = mention('north-daily', 's-27', 'The supplier recalled 4,000 pumps on 3 March.', '2021-03-03', 'on 3 March');
+    expect(byFirst(groups(merge([halted, stopped, pulled, recalled])))).toEqual([['north-daily#s-26', 'river-news#s-25', 'valley-post#s-24'], ['north-daily#s-27']]);
+  });
+
+  test('takes a hedged time ("at about 21:40 on 2 March") as stating its day, which two wordings of one happening may share alone', () => {
+    const hedged: EventMention = {
+      source: 'river-news',
+      anchor: 's-28',
+      text: 'Kellwater staff noticed files being scrambled at about 21:40 on 2 March.',
+      expression: 'at about 21:40 on 2 March',
+      date: { value: '2021-03-02T21:40', precision: 'time', approximate: true },
+    };
+    const day = mention('valley-post', 's-29', 'Kellwater discovered the attack early on 2 March.', '2021-03-02', 'early on 2 March');
+    const events = merge([hedged, day]);
+    expect(groups(events)).toEqual([['river-news#s-28', 'valley-post#s-29']]);
+    expect(events[0]?.date.slice(0, 10)).toBe('2021-03-02');
+  });
+
   test('returns no events for no mentions', () => {
     expect(merge([])).toEqual([]);
   });
