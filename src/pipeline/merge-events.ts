@@ -22,6 +22,11 @@ export interface MergeEventsOptions {
   evidence?: Partial<Evidence>;
   /** Days on either side of an approximate date that still count as compatible (default 2). */
   approximateDays?: number;
+  /**
+   * Days before its report that an undated report (anchored at its report's day) may tell of
+   * (default 7): what an article tells without a date happened on or before the day it was written.
+   */
+  reportWindowDays?: number;
   /** MinHash bands of the candidate index (default 20). */
   bands?: number;
   /** MinHash rows per band (default 2). */
@@ -58,6 +63,7 @@ interface Settings {
   clusterThreshold: number;
   conflictThreshold: number;
   approximateDays: number;
+  reportWindowDays: number;
   bands: number;
   rows: number;
   exactBlockSize: number;
@@ -112,7 +118,7 @@ const KINDS: ReadonlyMap<string, string> = new Map(
     sue: 'lawsuit', lawsuit: 'lawsuit', litig: 'lawsuit',
     fine: 'fine', penalti: 'fine',
     recal: 'recall', recall: 'recall',
-    collaps: 'collapse', burst: 'collapse', broke: 'collapse', break: 'collapse', apart: 'collapse', breach: 'collapse',
+    collaps: 'collapse', burst: 'collapse', broke: 'collapse', break: 'collapse', breach: 'collapse',
     failur: 'collapse', derail: 'collapse', crash: 'collapse', explod: 'collapse', explos: 'collapse',
     evacu: 'evacuation', fled: 'evacuation', flee: 'evacuation',
     injur: 'harm', injuri: 'harm', hurt: 'harm', kill: 'harm', dead: 'harm', death: 'harm', wound: 'harm', hospitalis: 'harm', hospitaliz: 'harm', casualti: 'harm',
@@ -120,6 +126,7 @@ const KINDS: ReadonlyMap<string, string> = new Map(
     reopen: 'return', return: 'return', resum: 'return', lift: 'return',
     compens: 'compensation', payout: 'compensation',
     halt: 'halt', suspend: 'halt', suspens: 'halt',
+    blaze: 'fire', inferno: 'fire', ignit: 'fire', arson: 'fire',
     assist: 'engage', enlist: 'engage',
     report: 'report', reveal: 'report', disclos: 'report',
   }).map(([stem, kind]) => [stem, `~${kind}`]),
@@ -132,6 +139,11 @@ const PHRASE_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:leave|left|leaving|flee|fled|fleeing|forced\s+(?:out\s+of|from)|ordered\s+out\s+of|turfed\s+out\s+of)\s+(?:their|his|her|our|the)\s+(?:homes?|houses?|flats?|apartments?)\b/iu, '~evacuation'],
   [/\b(?:step|steps|stepped|stepping)\s+down\b/iu, '~resignation'],
   [/\b(?:gave|give|gives|giving)\s+way\b/iu, '~collapse'],
+  // A fire, not the fire service nor a dismissal ("fired"): "caught fire", "a fire broke out", "the blaze".
+  [/\b(?:caught|catch|catches|catching|set|sets|setting)\s+(?:on\s+)?fire\b|\b(?:went|go|goes|going)\s+up\s+in\s+flames\b|\bburn(?:ed|t|s|ing)?\s+(?:down|out)\b/iu, '~fire'],
+  [/\b(?:a|an|the|second|first|third|another|same|that|this)\s+(?:[\p{L}-]+\s+)?fire\b(?!\s*(?:service|brigade|department|station|chief|crew|fighter|alarm|door|escape|safety|engine|investigat|officer|and\s+rescue|exit|risk|code))/iu, '~fire'],
+  // Not the stem alone: "apartment" stems to it too.
+  [/\b(?:broke|break|breaks|breaking|broken|came|come|comes|coming|fell|fall|falls|falling|blew|blown|blow|ripped|torn|tore)\s+apart\b/iu, '~collapse'],
   [/\b(?:jump|jumped|jumps|jumping|left|leave|came|come|went|ran|run)\s+(?:off\s+)?the\s+(?:tracks?|rails?|road|runway)\b/iu, '~collapse'],
   [/\b(?:stop|stops|stopped|stopping|cease|ceases|ceased|ceasing)\s+(?:selling|sales|production|producing|operations|trading)\b/iu, '~halt'],
   [/\b(?:pull|pulls|pulled|pulling|withdraw|withdraws|withdrew|withdrawn|withdrawing)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?from\s+(?:sale|shelves|the\s+shelves|the\s+market)\b/iu, '~halt'],
@@ -158,6 +170,7 @@ function settingsOf(options: MergeEventsOptions): Settings {
     clusterThreshold: options.clusterThreshold ?? 0.3,
     conflictThreshold: options.conflictThreshold ?? 0.75,
     approximateDays: options.approximateDays ?? 2,
+    reportWindowDays: options.reportWindowDays ?? 7,
     bands: options.bands ?? 20,
     rows: options.rows ?? 2,
     exactBlockSize: options.exactBlockSize ?? 300,
@@ -186,6 +199,16 @@ function rangeOf(date: PartialDate, approximateDays: number): [number, number] {
   const [lo, hi] = dateRange(date.value, date.precision);
   const widen = date.approximate && (date.precision === 'day' || date.precision === 'time') ? approximateDays : 0;
   return [lo - widen, hi + widen];
+}
+
+/**
+ * The days a report without a date of its own can tell of: up to `windowDays` before the day it
+ * was written and, for a report time zone away, the day after. An anchor coarser than a day
+ * already spans what it may stand for.
+ */
+function reportRange(date: PartialDate, windowDays: number): [number, number] {
+  const [lo, hi] = dateRange(date.value, date.precision);
+  return date.precision === 'day' || date.precision === 'time' ? [lo - windowDays, hi + 1] : [lo, hi];
 }
 
 function yearOfDay(day: number): number {
@@ -337,8 +360,9 @@ function prepare(mentions: readonly EventMention[], actors: readonly Actor[], se
     const kinds = namedKinds & informative;
     let mass = 0;
     for (const id of words) mass += weights[id] ?? 0;
-    const [lo, hi] = rangeOf(mention.date, settings.approximateDays);
-    return { mention, tokens: words, actors: named, mass, lo, hi, stated: mention.expression !== undefined, kinds };
+    const stated = mention.expression !== undefined;
+    const [lo, hi] = stated ? rangeOf(mention.date, settings.approximateDays) : reportRange(mention.date, settings.reportWindowDays);
+    return { mention, tokens: words, actors: named, mass, lo, hi, stated, kinds };
   });
   return { items, weights, hashes, indexed };
 }

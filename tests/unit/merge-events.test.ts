@@ -242,6 +242,28 @@ describe('mergeEvents', () => {
     expect(byFirst(groups(merge([halted, stopped, pulled, recalled])))).toEqual([['north-daily#s-26', 'river-news#s-25', 'valley-post#s-24'], ['north-daily#s-27']]);
   });
 
+  test('names a fire by its phrases, never the fire service, and no collapse in an apartment', () => {
+    const caught = mention('river-news', 's-30', 'A week later, a pump caught fire in an apartment in Douglas, Cork, and a man was taken to hospital.', '2021-03-10', 'A week later');
+    const second = mention('valley-post', 's-31', 'On 10 March a second pump caught fire in an apartment in Douglas, forcing the evacuation of eleven flats.', '2021-03-10', 'On 10 March');
+    const claim = mention('north-daily', 's-32', 'The claim seeks damages after a fire on March 10th in an apartment in Douglas, on the edge of Cork city.', '2021-03-10', 'on March 10th');
+    const warning = mention('north-daily', 's-33', 'The fire service warned owners in Douglas on 10 March, Kellwater said.', '2021-03-10', 'on 10 March');
+    const byFirst = (list: string[][]) => [...list].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+    expect(byFirst(groups(merge([caught, second, claim, warning])))).toEqual([['north-daily#s-32', 'river-news#s-30', 'valley-post#s-31'], ['north-daily#s-33']]);
+    // "apartment" shares its stem with "apart": a fire in one is no collapse, and is not put with one.
+    const collapsed = mention('valley-post', 's-34', 'The spillway broke apart on 10 March.', '2021-03-10', 'on 10 March');
+    expect(groups(merge([caught, collapsed]))).toHaveLength(2);
+  });
+
+  test('lets an undated report tell of a happening in the week before it was written, never after', () => {
+    const stated = mention('valley-post', 's-35', 'On 10 March a second pump caught fire in Douglas, forcing the evacuation of eleven flats.', '2021-03-10', 'On 10 March');
+    // Undated: anchored at the day its article was written, three days later.
+    const undated = mention('river-news', 's-36', 'The brigade said eleven flats in Douglas had been evacuated while crews put the fire out.', '2021-03-13', undefined, true);
+    expect(groups(merge([stated, undated]))).toEqual([['river-news#s-36', 'valley-post#s-35']]);
+    expect(merge([stated, undated])[0]?.date).toBe('2021-03-10');
+    const later = mention('valley-post', 's-37', 'On 16 March a second pump caught fire in Douglas, forcing the evacuation of eleven flats.', '2021-03-16', 'On 16 March');
+    expect(groups(merge([later, undated]))).toHaveLength(2);
+  });
+
   test('takes a hedged time ("at about 21:40 on 2 March") as stating its day, which two wordings of one happening may share alone', () => {
     const hedged: EventMention = {
       source: 'river-news',
