@@ -332,6 +332,51 @@ describe('importText', () => {
     expect(unknown.warnings).toContain('published: line 6: “06/03/2025” may be 2025-03-06 or 2025-06-03, and no other date of the page shows which comes first; set --published');
   });
 
+  test('reads a byline printed without "By" above the date, past a long cookie notice, share row and captioned photo', () => {
+    const text = page(
+      'The Harbour Post',
+      'News',
+      'Sport',
+      '',
+      'Your privacy matters to us. We and our partners use cookies to show you relevant content and measure how our site is used. Manage preferences or accept all.',
+      '',
+      'HARBOUR',
+      '',
+      'Ferry hit a pier in the fog, inquiry finds',
+      '',
+      'Tamsin Rourke',
+      'Transport Reporter',
+      '',
+      '14 May 2024 | 9:05 AM AEST',
+      '',
+      'Listen to this article · 3 min',
+      '',
+      'Share · Email · Print',
+      '',
+      'The ferry Kestrel at its berth on Tuesday, a week after the collision. Picture: Owen Hale',
+      '',
+      'The ferry that struck the north pier on 2 May had lost its radar minutes before, the inquiry found.',
+      '',
+      'The operator said it had replaced the unit.',
+    );
+    const { metadata, body, removals } = importText(text);
+    expect(metadata).toMatchObject({ title: 'Ferry hit a pier in the fog, inquiry finds', author: 'Tamsin Rourke', published: { value: '2024-05-14T09:05+10:00' } });
+    expect(body).toBe('The ferry that struck the north pier on 2 May had lost its radar minutes before, the inquiry found.\n\nThe operator said it had replaced the unit.\n');
+    const reasonOf = (start: string) => removals.find((removal) => removal.text.startsWith(start))?.reason;
+    expect(reasonOf('Your privacy matters')).toBe('cookie notice');
+    expect(reasonOf('Listen to this article')).toBe('reading time');
+    expect(reasonOf('Share · Email')).toBe('share buttons');
+    expect(reasonOf('The ferry Kestrel at its berth')).toBe('image caption or credit');
+  });
+
+  test('takes "Name, Outlet" above the date for the byline, and keeps a title-case headline without one', () => {
+    const byline = importText(page('Local News', 'Harbour ferry operator fined over fog collision', 'Tamsin Rourke, Coast Wire', 'May 14 2024 - 6:00am', 'The operator was fined on Monday, the court said.'));
+    expect(byline.metadata).toMatchObject({ title: 'Harbour ferry operator fined over fog collision', author: 'Tamsin Rourke' });
+    const titleCase = importText(page('NATIONAL', 'Ferry Operator Fined Over Collision', '14 May 2024', 'The operator was fined on Monday, the court said.'));
+    expect(titleCase.metadata.title).toBe('Ferry Operator Fined Over Collision');
+    expect(titleCase.metadata.author).toBeUndefined();
+  });
+
   test('reads a blog\'s "Posted by" byline and the publication line under the post', () => {
     const text = page(
       'River Notes',

@@ -3,7 +3,9 @@ import { finalMark, isNameWithPeriod, isProse, repeatKey, stripBullet, wordCount
 import {
   BOILERPLATE,
   CAPTION,
+  CAPTION_MAX_WORDS,
   CLUTTER_MAX_WORDS,
+  CREDIT_TAIL,
   COMMENTS_HEADING,
   LABEL,
   MEDIA_MARKUP,
@@ -12,7 +14,7 @@ import {
 } from './clutter-patterns.ts';
 import { detectLanguage } from './detect-language.ts';
 import { addScriptCounts, countScripts, dominantScript } from './detect-script.ts';
-import { isBylineRole, recognizeMetaLine, startsWithMetaLabel, type MetaLine } from './recognize-meta-line.ts';
+import { isBylineRole, isNameLike, recognizeMetaLine, startsWithMetaLabel, type MetaLine } from './recognize-meta-line.ts';
 import type { InputBlock, Removal } from './types.ts';
 
 /**
@@ -79,6 +81,9 @@ export const RUN_ACROSS_GROUPS = 3;
 export const LANGUAGE_MIN_WORDS = 6;
 /** A box after a "Related" heading is an inline box, not the page's tail, when at least half its blocks are prose. */
 export const INLINE_BOX_PROSE_SHARE = 0.5;
+
+/** Metadata lines printed under a headline. */
+const HEADER_META: ReadonlySet<MetaLine['kind']> = new Set(['byline', 'published', 'date', 'interchangeable']);
 
 interface State {
   block: InputBlock;
@@ -175,7 +180,9 @@ export function cleanBlocks(blocks: readonly InputBlock[], options: CleanBlocksO
     if (state.trailer) return;
     const boilerplate = short ? BOILERPLATE.find(([pattern]) => pattern.test(text)) : undefined;
     if (boilerplate) remove(state, boilerplate[1]);
-    else if ((!state.prose || words <= REPEAT_MAX_WORDS) && CAPTION.test(text)) remove(state, 'image caption or credit');
+    else if (((!state.prose || words <= REPEAT_MAX_WORDS) && CAPTION.test(text)) || (words <= CAPTION_MAX_WORDS && CREDIT_TAIL.test(text))) {
+      remove(state, 'image caption or credit');
+    }
     else if (short && PROMO.test(text) && finalMark(text) !== '.') remove(state, 'promotion of another story');
     else if (LABEL.test(text)) remove(state, 'page label');
     else if (MEDIA_MARKUP.test(text) || (!state.prose && isLinkOnly(state.block))) remove(state, 'image or link without text of its own');
@@ -198,12 +205,21 @@ export function cleanBlocks(blocks: readonly InputBlock[], options: CleanBlocksO
     !state.trailer &&
     finalMark(state.text) !== '.' &&
     !startsWithMetaLabel(state.text) &&
+    !/^by\s/iu.test(state.text) &&
     state.words >= TITLE_WORDS[0] &&
     state.words <= TITLE_WORDS[1] &&
     /^[\p{Lu}\p{N}"“‘'[(]/u.test(state.text);
   if (layout === 'lines' && firstText >= 0) {
+    // Bylines and dates sit under the headline: what lies between them and the text is a caption or a label.
+    let from = firstText;
+    for (let i = firstText - 1, looked = 0; i >= 0 && looked < TITLE_LOOKBEHIND; i--) {
+      const state = states[i]!;
+      if (state.meta && HEADER_META.has(state.meta.kind)) from = i;
+      if (alive(state)) looked++;
+    }
+    if (from < firstText && states[from]!.meta?.kind !== 'byline') from = markNameByline(states, from, alive, headlineShaped);
     let looked = 0;
-    for (let i = firstText - 1; i >= 0 && looked < TITLE_LOOKBEHIND; i--) {
+    for (let i = from - 1; i >= 0 && looked < TITLE_LOOKBEHIND; i--) {
       const state = states[i]!;
       if (!alive(state)) continue;
       looked++;
@@ -318,6 +334,36 @@ export const ITEM_MAX_WORDS = 25;
  * A list of the article: short lines right after a paragraph that ends with a colon ("The council
  * has opened two rest centres:"), up to the next blank line or the next sentence.
  */
+/**
+ * A byline printed without "By": one or two name lines right above the date line at `dateIndex`
+ * ("Priya Natarajan" over "Australian Newswire", "Rebecca Doyle" over "Health Reporter", "Priya
+ * Natarajan, Australian Newswire"), under a headline-shaped line. They are read as the byline, its
+ * first name as the author. Returns where the headline is to be looked for above.
+ */
+function markNameByline(states: State[], dateIndex: number, alive: (state: State | undefined) => state is State, headlineShaped: (state: State) => boolean): number {
+  const run: number[] = [];
+  let i = dateIndex - 1;
+  for (; i >= 0 && run.length < 2; i--) {
+    const state = states[i]!;
+    if (!alive(state)) continue;
+    const nameLine = !/[.!?:;]$/u.test(state.text) && state.text.split(/\s*,\s*/u).every((part) => isNameLike(part));
+    if (!nameLine && !(run.length > 0 && isBylineRole(state.text))) break;
+    run.unshift(i);
+  }
+  if (run.length === 0) return dateIndex;
+  let above = i;
+  while (above >= 0 && !alive(states[above])) above--;
+  const headline = states[above];
+  if (!headline || !alive(headline) || !headlineShaped(headline)) return dateIndex;
+  const author = states[run[0]!]!.text.split(/\s*,\s*/u)[0]!;
+  run.forEach((index, k) => {
+    const state = states[index]!;
+    if (k === 0) state.meta = { kind: 'byline', author };
+    state.removed ??= k === 0 ? META_REASONS.byline : 'byline (the writer’s role or outlet)';
+  });
+  return run[0]!;
+}
+
 function markListItems(states: State[], alive: (state: State | undefined) => state is State): void {
   states.forEach((state, i) => {
     if (!alive(state) || !state.prose || finalMark(state.text) !== ':') return;

@@ -10,13 +10,13 @@ export const CLUTTER_MAX_WORDS = 30;
 /** Phrases that mark a block as page furniture, with the reason reported for its removal. */
 export const BOILERPLATE: Array<[pattern: RegExp, reason: string]> = [
   [/\b(?:affiliate|sponsored|partner)\s+links?\b.*\bcommission\b|\b(?:may|might|will)\s+(?:earn|receive)\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b/i, 'affiliate disclosure'],
-  [/\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|preferences)\b/i, 'cookie notice'],
+  [/\b(?:we|this\s+(?:web)?site)(?:\s+and\s+(?:our|selected|trusted|third[- ]party)\s+(?:partners|vendors))?\s+uses?\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|preferences)\b/i, 'cookie notice'],
   [/^(?:sign\s+up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|inbox)\b|^subscribe(?:\s+now|\s+to\s+.{1,40})?[.!]?$|^(?:get|receive)\s+(?:our|the)\s+.{0,40}newsletter\b/i, 'subscription prompt'],
-  [/^(?:share|tweet|pin|email|print|copy\s+link)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\S+)?$|^(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard)(?:\s*[|,·•/]?\s*(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard))+$/i, 'share buttons'],
+  [/^(?:share|tweet|pin|email|print|copy\s+link)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\S+)?$|^(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard)(?:\s*[|,·•/]?\s*(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard))+$|^(?:share|email|print|save|copy\s+link|comment)(?:\s*[|,·•/]\s*(?:share|email|print|save|copy\s+link|comment|facebook|twitter|x|whatsapp|linkedin))+$/i, 'share buttons'],
   [/^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advertisement))?|continue\s+reading\s+below)$/i, 'advertisement'],
   // An advertiser's copy printed after the label: "ADVERTISEMENT - Hartley's: spring sale now on."
   [/^(?:advertisement|advertising|paid\s+(?:content|partnership|post))\s*(?:[-–—:|]|\s-\s)\s*\S/i, 'advertisement'],
-  [/^(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]?(?:min(?:ute)?s?\.?)\s+(?:read|listen)|(?:estimated\s+)?(?:reading|listening)\s+time\s*:?\s*(?:\d+|an?|one|two|three|four|five)\s*(?:min(?:ute)?s?\.?))$/i, 'reading time'],
+  [/^listen\s+(?:to\s+)?(?:this\s+)?(?:article|story)?\s*[·|:–—-]?\s*(?:\d+|an?|one|two|three|four|five)\s*min(?:ute)?s?\.?$|^(?:(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)[-\s]?(?:min(?:ute)?s?\.?)\s+(?:read|listen)|(?:estimated\s+)?(?:reading|listening)\s+time\s*:?\s*(?:\d+|an?|one|two|three|four|five)\s*(?:min(?:ute)?s?\.?))$/i, 'reading time'],
   [/^you\s+have\s+(?:\d+|no|one|two|three|four|five)\s+(?:more\s+)?(?:free\s+)?(?:articles?|stories|story|reads?|pages?)\s+(?:left|remaining)\b|\bregister\s+(?:now\s+|today\s+)?(?:for\s+(?:free\s+)?)?(?:unlimited|full)\s+access\b|^(?:subscribe|sign\s+up|log\s+in|register)\s+(?:now\s+)?to\s+(?:continue|keep)\s+reading\b|^this\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+to|reserved\s+for|exclusive\s+to)\s+(?:paying\s+|premium\s+)?(?:subscribers|members)\b/i, 'paywall notice'],
   [/\bbuy\s+(?:me|us)\s+a\s+(?:coffee|beer)\b|^(?:support|donate\s+to)\b.{0,60}\b(?:reader[- ](?:funded|supported)|donations?|patreon|ko-fi)\b|^(?:donate|support\s+us|become\s+a\s+patron)\s*[.!]?$/i, 'donation prompt'],
   // Wire services print their editorial code under each story: "Our Standards: The Trust Principles."
@@ -39,20 +39,27 @@ export const CAPTION = new RegExp(
 );
 
 /**
+ * A caption that ends with its credit: "… since Monday. Picture: Ben Carrick", "… on bypass from
+ * Monday morning. (Western Desk: Jess Morland)". Looked for in blocks of at most CAPTION_MAX_WORDS.
+ */
+export const CREDIT_TAIL = /(?:^|[.!?]\s+|\s)(?:[Pp]icture|[Pp]hoto(?:graph)?|[Ii]mage|[Pp]ic|[Cc]redit|[Pp]hoto\s+[Cc]redit|PICTURE|PHOTO|IMAGE|CREDIT)\s*:\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*$|\(\s*\p{Lu}[\p{L}\p{M}&.'’ -]{1,40}:\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*\)\s*$/u;
+export const CAPTION_MAX_WORDS = 40;
+
+/**
  * One-line promotions of other stories: "READ MORE: …", "Read: …", "NEXT: …", "Watch Video: …".
  * Promotions print a headline, which ends without a period; "Next: the council votes in June." is a sentence.
  */
 export const PROMO = /^(?:read\s+(?:more|also|next|this)|also\s+read|read|next|up\s+next|watch(?:\s+(?:video|now|this))?|see\s+also|also\s+see|related|recommended|don[’']t\s+miss|must\s+read|more|more\s+on\s+this|listen|check\s+out|trending|suggested|featured|previous|sponsored)\s*[:|›»>–—]\s*\S/i;
 
 /** A block that is only a label of the page's furniture: "Also Read", "Advertisement", "Load more". */
-export const LABEL = /^(?:also\s+read|read\s+(?:more|also|next)|see\s+also|watch(?:\s+video)?|more|show\s+more|load\s+more|view\s+(?:more|all)|continue\s+reading|click\s+here|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|next|previous|back\s+to\s+top|top|home|tags?|topics?|filed\s+under)\s*[:.!»›]?$/i;
+export const LABEL = /^(?:also\s+read|read\s+(?:more|also|next)|see\s+also|watch(?:\s+video)?|more|show\s+more|load\s+more|show\s+(?:latest|new|more|all)\s+(?:updates|posts|entries)|view\s+(?:more|all)|continue\s+reading|click\s+here|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|next|previous|back\s+to\s+top|top|home|tags?|topics?|filed\s+under)\s*[:.!»›]?$/i;
 
 /** Headings after which the page holds reader comments: nothing after them is article text. */
 export const COMMENTS_HEADING = /^(?:\d+\s+)?(?:reader\s+|user\s+|readers[’']\s+)?comments?(?:\s*\(\d+\))?$|^(?:reader|user)s?[’']?\s+(?:responses|discussion)$|^(?:leave|post|add|write)\s+a\s+(?:comment|reply)$|^(?:join|start)\s+the\s+(?:discussion|conversation)$|^(?:show|view|load|read|see)\s+(?:all\s+)?(?:\d+\s+)?comments$/i;
 
 /** Headings of boxes that list other stories ("Related", "Most Popular", "You might like", "Editor's Pick"). */
 export const RELATED_HEADING = new RegExp(
-  String.raw`^(?:read\s+more|more\s+on\s+this\s+(?:story|topic)|related(?:\s+(?:articles?|stories|posts|news|topics|content|coverage|reading|videos|links))?|(?:most\s+)?popular(?:\s+(?:articles|stories|posts|now|today|this\s+week|devices|news|videos))?|most\s+(?:read|viewed|shared|commented|popular)|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|editor[’']?s[’']?\s+picks?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|more\s+(?:stories|articles|news|headlines|to\s+read|from\s+.{1,40})|trending(?:\s+(?:now|stories|news|today))?|latest(?:\s+(?:news|stories|articles|headlines|videos))?|top\s+(?:stories|news|headlines)|further\s+reading|what\s+to\s+read\s+next|don[’']t\s+miss|in\s+case\s+you\s+missed\s+it|around\s+the\s+web|from\s+the\s+web|(?:sponsored|promoted)\s+stories)\s*:?$`,
+  String.raw`^(?:read\s+more|more\s+on\s+this\s+(?:story|topic)|related(?:\s+(?:articles?|stories|posts|news|topics|content|coverage|reading|videos|links))?|(?:most\s+)?popular(?:\s+(?:articles|stories|posts|now|today|this\s+week|devices|news|videos))?|most\s+(?:read|viewed|shared|commented|popular)|you\s+(?:might|may)\s+(?:also\s+)?(?:like|enjoy)|editor[’']?s[’']?\s+picks?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|more\s+(?:stories|articles|news|headlines|to\s+read|from\s+.{1,40})|trending(?:\s+(?:now|stories|news|today))?|latest(?:\s+(?:news|stories|articles|headlines|videos))?|key\s+events|top\s+(?:stories|news|headlines)|further\s+reading|what\s+to\s+read\s+next|don[’']t\s+miss|in\s+case\s+you\s+missed\s+it|around\s+the\s+web|from\s+the\s+web|(?:sponsored|promoted)\s+stories)\s*:?$`,
   'i',
 );
 

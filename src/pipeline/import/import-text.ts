@@ -15,6 +15,9 @@ import { wrapRevisions } from './wrap-revisions.ts';
  * `:::update` / `:::original` blocks, and every sentence of the article is kept as printed.
  */
 
+/** Metadata lines printed between a headline and its text. */
+const HEADER_KINDS: ReadonlySet<string> = new Set(['byline', 'published', 'date', 'interchangeable']);
+
 export interface ImportTextOptions {
   /** The publication date given by the person importing; dates without a year take it (default none). */
   reference?: string;
@@ -26,7 +29,10 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   const first = cleanBlocks(blocks, options.reference ? { reference: options.reference } : {});
   if (!first.kept.length) throw new ImportError('holds no article text: no block reads as sentences');
 
-  const start = first.kept[0]?.block.line ?? Infinity;
+  // A standfirst is kept as the first paragraph; the byline and date printed under it are still above the text.
+  const [opening, second] = first.kept;
+  const underStandfirst = (line: number) => opening !== undefined && second !== undefined && line > opening.block.line && line < second.block.line;
+  const start = first.meta.some((item) => HEADER_KINDS.has(item.meta.kind) && underStandfirst(item.line)) ? (second?.block.line ?? Infinity) : (opening?.block.line ?? Infinity);
   const byline = first.meta.find((finding) => finding.meta.kind === 'byline');
   const dated = (kind: string, above = false): StatedDate | undefined => {
     const finding = first.meta.find((item) => item.meta.kind === kind && 'date' in item.meta && item.meta.date && (!above || item.line < start));

@@ -23,6 +23,12 @@ const BY = /^(?:(?:posted|written|words|story|text|reporting)\s+)?by\s+/i;
 /** What a blog prints after the date of its publication line: "Posted 12 March 2025 in Local issues", "… by Jane Roe". */
 const AFTER_DATE = /^\s*(?:[|·•–—-]\s*)?(?:in|under|by|filed\s+(?:in|under))\s+[^.!?]{1,60}$/iu;
 const SEPARATOR = /\s*(?:[,|·•–—]|\s-\s)\s*/u;
+/** Where a publication line goes on to its revision: ", updated …", " | Last modified …". */
+const REVISION_AFTER = /\s*[,;|·•–—]\s*(?:last\s+)?(?:updated|modified|edited)\b/iu;
+/** The writer named after a publication line's date: "… 2025 by Dan Whitcombe". */
+const WRITER_AFTER_DATE = /\d\s*(?:[|·•–—-]\s*)?\bby\s+(.+)$/iu;
+/** A separator between a date and its time ("14 October 2025 | 11:20 AM"). */
+const DATE_TIME_SEPARATOR = /\s+[|·•]\s+/gu;
 /** Lowercase words that occur inside personal names. */
 const NAME_PARTICLES = new Set(['de', 'da', 'del', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'al', 'el', 'bin', 'ibn', 'and', '&']);
 
@@ -72,7 +78,12 @@ export function recognizeMetaLine(line: string, reference?: string): MetaLine | 
     const rest = text.slice(prefix[0].length);
     // "Posted by Jane Roe": a byline.
     if (BY.test(rest)) break;
-    const date = wholeDate(rest, reference) ?? dateBefore(rest, reference);
+    // "Posted Wed 8 Oct 2025 at 1:15pm, updated Wed 8 Oct 2025 at 5:40pm": the first date is the line's.
+    const revision = kind === 'published' ? REVISION_AFTER.exec(rest) : null;
+    const date = wholeDate(rest, reference) ?? dateBefore(rest, reference) ?? (revision ? wholeDate(rest.slice(0, revision.index), reference) : undefined);
+    // "Posted on October 12, 2025 by Dan Whitcombe · 6 min read": the writer follows the date.
+    const writer = date ? WRITER_AFTER_DATE.exec(rest)?.[1]?.split(SEPARATOR)[0]?.trim() : undefined;
+    if (date && writer && isNameLike(writer)) return { kind: 'byline', author: writer, date };
     if (date) return { kind, date };
     if (/\d/.test(rest) && wordCount(rest) <= 8 && prefix[0].trim()) return { kind: 'unreadable', of: kind };
   }
@@ -96,7 +107,8 @@ export function recognizeMetaLine(line: string, reference?: string): MetaLine | 
   // "By Jane Roe · 2 days ago · 9 comments": the name, without a date that can be read.
   if (by && parts.length > 1 && isNameLike(parts[0] ?? '')) return { kind: 'byline', author: parts[0]! };
 
-  const date = wholeDate(text, reference);
+  // "14 October 2025 | 11:20 AM AEDT": a date and its time set apart by a separator.
+  const date = wholeDate(text, reference) ?? (DATE_TIME_SEPARATOR.test(text) ? wholeDate(text.replace(DATE_TIME_SEPARATOR, ' '), reference) : undefined);
   if (date) return { kind: 'date', date };
   const readings = interchangeableDate(text);
   return readings ? { kind: 'interchangeable', ...readings } : undefined;
