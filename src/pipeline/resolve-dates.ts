@@ -3,6 +3,7 @@ import { casual } from 'chrono-node/en';
 import type { Chrono, ParsedComponents, ParsedResult, ParsingReference } from 'chrono-node';
 import { anaphoricRefiner } from './chrono/anaphoric-refiner.ts';
 import { bareYearRefiner } from './chrono/bare-year-refiner.ts';
+import { betweenDaysRefiner } from './chrono/between-days-refiner.ts';
 import { hedgeRefiner } from './chrono/hedge-refiner.ts';
 import { impliedYearRefiner } from './chrono/implied-year-refiner.ts';
 import { lastNightRefiner } from './chrono/last-night-refiner.ts';
@@ -106,6 +107,7 @@ function createNewsChrono(): Chrono {
     weekRefiner(),
     periodPartRefiner(),
     impliedYearRefiner(),
+    betweenDaysRefiner(),
     weekdayRefiner(),
     lastNightRefiner(),
     relativeToDateRefiner(),

@@ -129,6 +129,15 @@ describe('resolveDates against a publication day', () => {
     expect(resolveOne('Users noticed it a few days ago.').date).toEqual(date('2019-03-19', 'day', true));
   });
 
+  test('resolves "between 1 and 14 June 2018" to the span, as "1 to 14 June 2018", not to its last day', () => {
+    const sentence = 'The batteries were built between 1 and 14 June 2018, the company said.';
+    expect(resolveOne(sentence)).toEqual(found(sentence, '1 and 14 June 2018', date('2018-06', 'month', true)));
+    expect(resolveOne('They were built from 1 to 14 June 2018.').date).toEqual(date('2018-06', 'month', true));
+    // Not a span of days: a count, or a first number past the day.
+    expect(resolveOne('Between 2 and 3 people were hurt on 4 March.').date).toEqual(date('2019-03-04', 'day'));
+    expect(resolveOne('It happened between 14 and 2 March.').date).toEqual(date('2019-03-02', 'day'));
+  });
+
   test('resolves "at the end of February" to a month', () => {
     const sentence = 'A patch was released at the end of February.';
     expect(resolveOne(sentence)).toEqual(found(sentence, 'end of February', date('2019-02', 'month')));
