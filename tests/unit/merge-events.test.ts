@@ -26,6 +26,11 @@ function groups(events: TimelineEvent[]): string[][] {
   return events.map((event) => event.mentions.map((m) => `${m.source}#${m.anchor}`).sort());
 }
 
+/** Groupings in the order of their first anchor, for events of one day whose order says nothing. */
+function byFirst(list: string[][]): string[][] {
+  return [...list].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+}
+
 const repairYear = mention('valley-post', 's-4', 'Kellwater repaired the damaged spillway gate in 2021, the utility says.', '2021', 'in 2021');
 const repairMonth = mention('river-news', 's-12', 'The spillway gate was repaired in March 2021 after the first inspection.', '2021-03', 'in March 2021');
 const repairDay = mention('north-daily', 's-7', 'The dam operator fixed the broken spillway gate on 14 March 2021.', '2021-03-14', 'on 14 March 2021');
@@ -232,7 +237,6 @@ describe('mergeEvents', () => {
     const brought = mention('river-news', 's-21', 'The Dam Safety Board was brought in on Wednesday.', '2021-03-03', 'on Wednesday');
     const assisting = mention('north-daily', 's-22', 'The safety board has been assisting Kellwater since last Wednesday.', '2021-03-03', 'since last Wednesday');
     const evacuated = mention('north-daily', 's-23', 'Police evacuated the valley on Wednesday.', '2021-03-03', 'on Wednesday');
-    const byFirst = (list: string[][]) => [...list].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
     expect(byFirst(groups(merge([called, brought, assisting, evacuated])))).toEqual([['north-daily#s-22', 'river-news#s-21', 'valley-post#s-20'], ['north-daily#s-23']]);
 
     const halted = mention('valley-post', 's-24', 'The Warrington supplier had already halted sales last Wednesday.', '2021-03-03', 'last Wednesday');
@@ -247,7 +251,6 @@ describe('mergeEvents', () => {
     const second = mention('valley-post', 's-31', 'On 10 March a second pump caught fire in an apartment in Douglas, forcing the evacuation of eleven flats.', '2021-03-10', 'On 10 March');
     const claim = mention('north-daily', 's-32', 'The claim seeks damages after a fire on March 10th in an apartment in Douglas, on the edge of Cork city.', '2021-03-10', 'on March 10th');
     const warning = mention('north-daily', 's-33', 'The fire service warned owners in Douglas on 10 March, Kellwater said.', '2021-03-10', 'on 10 March');
-    const byFirst = (list: string[][]) => [...list].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
     expect(byFirst(groups(merge([caught, second, claim, warning])))).toEqual([['north-daily#s-32', 'river-news#s-30', 'valley-post#s-31'], ['north-daily#s-33']]);
     // "apartment" shares its stem with "apart": a fire in one is no collapse, and is not put with one.
     const collapsed = mention('valley-post', 's-34', 'The spillway broke apart on 10 March.', '2021-03-10', 'on 10 March');
