@@ -25,7 +25,7 @@ const stated = (text: string, date: PartialDate): DateExpression => ({ text, ind
 describe('durations counted from the date told just before', () => {
   it('dates "A week later" and "Two days later" from the sentence before, one after the other', () => {
     expect(
-      datesOf('The first fire broke out in Leeds on 3 June.\n\nA week later, a pack caught fire in Cork.\n\nTwo days later, the fire service issued a warning.\n'),
+      datesOf('The first fire broke out in Harlow on 3 June.\n\nA week later, a pump caught fire in Brill.\n\nTwo days later, the fire service issued a warning.\n'),
     ).toEqual([[['3 June', '2025-06-03']], [['A week later', '2025-06-10']], [['Two days later', '2025-06-12']]]);
   });
 

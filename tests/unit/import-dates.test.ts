@@ -90,7 +90,7 @@ describe('recognizeMetaLine', () => {
     ['Originally posted 12 March 2025 in Local issues', { kind: 'published', date: '2025-03-12' }],
     // …and the writer after the date is the byline's.
     ['Posted on March 12, 2025 by Jane Roe', { kind: 'byline', author: 'Jane Roe', date: '2025-03-12' }],
-    ['Posted on October 12, 2025 by Dan Whitcombe · 6 min read', { kind: 'byline', author: 'Dan Whitcombe', date: '2025-10-12' }],
+    ['Posted on October 12, 2025 by Sam Lee · 6 min read', { kind: 'byline', author: 'Sam Lee', date: '2025-10-12' }],
     ['Posted 12 March 2025 by the newsdesk', { kind: 'published', date: '2025-03-12' }],
     // A publication line that goes on to the revision: the first date is the publication's.
     ['Posted Wed 8 Oct 2025 at 1:15pm, updated Wed 8 Oct 2025 at 5:40pm', { kind: 'published', date: '2025-10-08T13:15' }],

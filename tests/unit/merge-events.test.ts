@@ -239,7 +239,7 @@ describe('mergeEvents', () => {
     const evacuated = mention('north-daily', 's-23', 'Police evacuated the valley on Wednesday.', '2021-03-03', 'on Wednesday');
     expect(byFirst(groups(merge([called, brought, assisting, evacuated])))).toEqual([['north-daily#s-22', 'river-news#s-21', 'valley-post#s-20'], ['north-daily#s-23']]);
 
-    const halted = mention('valley-post', 's-24', 'The Warrington supplier had already halted sales last Wednesday.', '2021-03-03', 'last Wednesday');
+    const halted = mention('valley-post', 's-24', 'The pump supplier had already halted sales last Wednesday.', '2021-03-03', 'last Wednesday');
     const stopped = mention('river-news', 's-25', 'Two days later, the supplier stopped selling the pumps.', '2021-03-03', 'Two days later');
     const pulled = mention('north-daily', 's-26', 'On 3 March the supplier pulled the pumps from sale.', '2021-03-03', 'On 3 March');
     const recalled = mention('north-daily', 's-27', 'The supplier recalled 4,000 pumps on 3 March.', '2021-03-03', 'on 3 March');
@@ -247,10 +247,10 @@ describe('mergeEvents', () => {
   });
 
   test('names a fire by its phrases, never the fire service, and no collapse in an apartment', () => {
-    const caught = mention('river-news', 's-30', 'A week later, a pump caught fire in an apartment in Douglas, Cork, and a man was taken to hospital.', '2021-03-10', 'A week later');
-    const second = mention('valley-post', 's-31', 'On 10 March a second pump caught fire in an apartment in Douglas, forcing the evacuation of eleven flats.', '2021-03-10', 'On 10 March');
-    const claim = mention('north-daily', 's-32', 'The claim seeks damages after a fire on March 10th in an apartment in Douglas, on the edge of Cork city.', '2021-03-10', 'on March 10th');
-    const warning = mention('north-daily', 's-33', 'The fire service warned owners in Douglas on 10 March, Kellwater said.', '2021-03-10', 'on 10 March');
+    const caught = mention('river-news', 's-30', 'A week later, a pump caught fire in an apartment in Kestrel Quay, Brill, and a man was taken to hospital.', '2021-03-10', 'A week later');
+    const second = mention('valley-post', 's-31', 'On 10 March a second pump caught fire in an apartment in Kestrel Quay, forcing the evacuation of eleven flats.', '2021-03-10', 'On 10 March');
+    const claim = mention('north-daily', 's-32', 'The claim seeks damages after a fire on March 10th in an apartment in Kestrel Quay, on the edge of Brill.', '2021-03-10', 'on March 10th');
+    const warning = mention('north-daily', 's-33', 'The fire service warned owners in Kestrel Quay on 10 March, Kellwater said.', '2021-03-10', 'on 10 March');
     expect(byFirst(groups(merge([caught, second, claim, warning])))).toEqual([['north-daily#s-32', 'river-news#s-30', 'valley-post#s-31'], ['north-daily#s-33']]);
     // "apartment" shares its stem with "apart": a fire in one is no collapse, and is not put with one.
     const collapsed = mention('valley-post', 's-34', 'The spillway broke apart on 10 March.', '2021-03-10', 'on 10 March');
@@ -258,12 +258,12 @@ describe('mergeEvents', () => {
   });
 
   test('lets an undated report tell of a happening in the week before it was written, never after', () => {
-    const stated = mention('valley-post', 's-35', 'On 10 March a second pump caught fire in Douglas, forcing the evacuation of eleven flats.', '2021-03-10', 'On 10 March');
+    const stated = mention('valley-post', 's-35', 'On 10 March a second pump caught fire in Kestrel Quay, forcing the evacuation of eleven flats.', '2021-03-10', 'On 10 March');
     // Undated: anchored at the day its article was written, three days later.
-    const undated = mention('river-news', 's-36', 'The brigade said eleven flats in Douglas had been evacuated while crews put the fire out.', '2021-03-13', undefined, true);
+    const undated = mention('river-news', 's-36', 'The brigade said eleven flats in Kestrel Quay had been evacuated while crews put the fire out.', '2021-03-13', undefined, true);
     expect(groups(merge([stated, undated]))).toEqual([['river-news#s-36', 'valley-post#s-35']]);
     expect(merge([stated, undated])[0]?.date).toBe('2021-03-10');
-    const later = mention('valley-post', 's-37', 'On 16 March a second pump caught fire in Douglas, forcing the evacuation of eleven flats.', '2021-03-16', 'On 16 March');
+    const later = mention('valley-post', 's-37', 'On 16 March a second pump caught fire in Kestrel Quay, forcing the evacuation of eleven flats.', '2021-03-16', 'On 16 March');
     expect(groups(merge([later, undated]))).toHaveLength(2);
   });
 

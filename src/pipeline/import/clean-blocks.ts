@@ -336,8 +336,8 @@ export const ITEM_MAX_WORDS = 25;
  */
 /**
  * A byline printed without "By": one or two name lines right above the date line at `dateIndex`
- * ("Priya Natarajan" over "Australian Newswire", "Rebecca Doyle" over "Health Reporter", "Priya
- * Natarajan, Australian Newswire"), under a headline-shaped line. They are read as the byline, its
+ * ("Jane Roe" over "Coast Wire", "Jane Roe" over "Health Reporter", "Jane Roe,
+ * Coast Wire"), under a headline-shaped line. They are read as the byline, its
  * first name as the author. Returns where the headline is to be looked for above.
  */
 function markNameByline(states: State[], dateIndex: number, alive: (state: State | undefined) => state is State, headlineShaped: (state: State) => boolean): number {

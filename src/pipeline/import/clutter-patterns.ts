@@ -39,8 +39,8 @@ export const CAPTION = new RegExp(
 );
 
 /**
- * A caption that ends with its credit: "… since Monday. Picture: Ben Carrick", "… on bypass from
- * Monday morning. (Western Desk: Jess Morland)". Looked for in blocks of at most CAPTION_MAX_WORDS.
+ * A caption that ends with its credit: "… since Monday. Picture: Jane Roe", "… closed from
+ * Monday morning. (Coast Desk: John Doe)". Looked for in blocks of at most CAPTION_MAX_WORDS.
  */
 export const CREDIT_TAIL = /(?:^|[.!?]\s+|\s)(?:[Pp]icture|[Pp]hoto(?:graph)?|[Ii]mage|[Pp]ic|[Cc]redit|[Pp]hoto\s+[Cc]redit|PICTURE|PHOTO|IMAGE|CREDIT)\s*:\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*$|\(\s*\p{Lu}[\p{L}\p{M}&.'’ -]{1,40}:\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*\)\s*$/u;
 export const CAPTION_MAX_WORDS = 40;

@@ -25,7 +25,7 @@ const AFTER_DATE = /^\s*(?:[|·•–—-]\s*)?(?:in|under|by|filed\s+(?:in|unde
 const SEPARATOR = /\s*(?:[,|·•–—]|\s-\s)\s*/u;
 /** Where a publication line goes on to its revision: ", updated …", " | Last modified …". */
 const REVISION_AFTER = /\s*[,;|·•–—]\s*(?:last\s+)?(?:updated|modified|edited)\b/iu;
-/** The writer named after a publication line's date: "… 2025 by Dan Whitcombe". */
+/** The writer named after a publication line's date: "… 2025 by Jane Roe". */
 const WRITER_AFTER_DATE = /\d\s*(?:[|·•–—-]\s*)?\bby\s+(.+)$/iu;
 /** A separator between a date and its time ("14 October 2025 | 11:20 AM"). */
 const DATE_TIME_SEPARATOR = /\s+[|·•]\s+/gu;
@@ -81,7 +81,7 @@ export function recognizeMetaLine(line: string, reference?: string): MetaLine | 
     // "Posted Wed 8 Oct 2025 at 1:15pm, updated Wed 8 Oct 2025 at 5:40pm": the first date is the line's.
     const revision = kind === 'published' ? REVISION_AFTER.exec(rest) : null;
     const date = wholeDate(rest, reference) ?? dateBefore(rest, reference) ?? (revision ? wholeDate(rest.slice(0, revision.index), reference) : undefined);
-    // "Posted on October 12, 2025 by Dan Whitcombe · 6 min read": the writer follows the date.
+    // "Posted on October 12, 2025 by Jane Roe · 6 min read": the writer follows the date.
     const writer = date ? WRITER_AFTER_DATE.exec(rest)?.[1]?.split(SEPARATOR)[0]?.trim() : undefined;
     if (date && writer && isNameLike(writer)) return { kind: 'byline', author: writer, date };
     if (date) return { kind, date };
