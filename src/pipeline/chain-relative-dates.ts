@@ -18,7 +18,8 @@ const NUMBERS: Record<string, number> = {
  * or a vague count makes the date approximate.
  */
 const COUNTED = /^(?:(about|around|roughly|some|nearly|almost)\s+)?(?:(a\s+few|a\s+couple\s+of|several|\d{1,3}|[a-z]+)\s+)?(days?|weeks?|fortnights?|months?|years?)\s+(later|earlier)$/i;
-const NEXT = /^(?:the\s+)?(?:next|following)\s+(day|morning|afternoon|evening|night|week|month|year)$/i;
+/** "the next day", "the following morning": what the anaphoric refiner marks as counted from the date before. */
+const NEXT = /^(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)$/i;
 
 /** How far back, in blocks, the date a duration counts from may stand. */
 const BLOCKS_BACK = 3;
@@ -48,14 +49,7 @@ function countOf(text: string): Count | null {
     if (unit === 'fortnight') return { amount: sign * amount * 14, unit: 'day', vague: vague || Boolean(hedge) };
     return { amount: sign * amount, unit: unit as Count['unit'], vague: vague || Boolean(hedge) };
   }
-  const next = NEXT.exec(text.trim());
-  if (next) {
-    const unit = (next[1] ?? '').toLowerCase();
-    if (unit === 'week') return { amount: 7, unit: 'day', vague: false };
-    if (unit === 'month' || unit === 'year') return { amount: 1, unit, vague: false };
-    return { amount: 1, unit: 'day', vague: false };
-  }
-  return null;
+  return NEXT.test(text.trim()) ? { amount: 1, unit: 'day', vague: false } : null;
 }
 
 const FINEST: Record<Count['unit'], Precision[]> = {

@@ -82,8 +82,8 @@ export const LANGUAGE_MIN_WORDS = 6;
 /** A box after a "Related" heading is an inline box, not the page's tail, when at least half its blocks are prose. */
 export const INLINE_BOX_PROSE_SHARE = 0.5;
 
-/** Metadata lines printed under a headline. */
-const HEADER_META: ReadonlySet<MetaLine['kind']> = new Set(['byline', 'published', 'date', 'interchangeable']);
+/** Metadata lines printed between a headline and its text. */
+export const HEADER_META: ReadonlySet<MetaLine['kind']> = new Set(['byline', 'published', 'date', 'interchangeable']);
 
 interface State {
   block: InputBlock;
@@ -327,13 +327,6 @@ export function cleanBlocks(blocks: readonly InputBlock[], options: CleanBlocksO
   return { ...(title ? { title } : {}), kept, removals, meta };
 }
 
-/** List items are at most this many words long. */
-export const ITEM_MAX_WORDS = 25;
-
-/**
- * A list of the article: short lines right after a paragraph that ends with a colon ("The council
- * has opened two rest centres:"), up to the next blank line or the next sentence.
- */
 /**
  * A byline printed without "By": one or two name lines right above the date line at `dateIndex`
  * ("Jane Roe" over "Coast Wire", "Jane Roe" over "Health Reporter", "Jane Roe,
@@ -364,6 +357,13 @@ function markNameByline(states: State[], dateIndex: number, alive: (state: State
   return run[0]!;
 }
 
+/** List items are at most this many words long. */
+export const ITEM_MAX_WORDS = 25;
+
+/**
+ * A list of the article: short lines right after a paragraph that ends with a colon ("The council
+ * has opened two rest centres:"), up to the next blank line or the next sentence.
+ */
 function markListItems(states: State[], alive: (state: State | undefined) => state is State): void {
   states.forEach((state, i) => {
     if (!alive(state) || !state.prose || finalMark(state.text) !== ':') return;

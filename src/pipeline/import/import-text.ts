@@ -1,7 +1,7 @@
 import { buildBody } from './build-body.ts';
 import { choosePublished } from './choose-published.ts';
 import { dayOrderOf } from './parse-stated-date.ts';
-import { cleanBlocks } from './clean-blocks.ts';
+import { cleanBlocks, HEADER_META } from './clean-blocks.ts';
 import { detectLanguage } from './detect-language.ts';
 import { ImportError } from './import-error.ts';
 import { mergeUpdates } from './merge-updates.ts';
@@ -14,9 +14,6 @@ import { wrapRevisions } from './wrap-revisions.ts';
  * metadata, the clutter is removed (and reported), the article's own revision markers become
  * `:::update` / `:::original` blocks, and every sentence of the article is kept as printed.
  */
-
-/** Metadata lines printed between a headline and its text. */
-const HEADER_KINDS: ReadonlySet<string> = new Set(['byline', 'published', 'date', 'interchangeable']);
 
 export interface ImportTextOptions {
   /** The publication date given by the person importing; dates without a year take it (default none). */
@@ -32,7 +29,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   // A standfirst is kept as the first paragraph; the byline and date printed under it are still above the text.
   const [opening, second] = first.kept;
   const underStandfirst = (line: number) => opening !== undefined && second !== undefined && line > opening.block.line && line < second.block.line;
-  const start = first.meta.some((item) => HEADER_KINDS.has(item.meta.kind) && underStandfirst(item.line)) ? (second?.block.line ?? Infinity) : (opening?.block.line ?? Infinity);
+  const start = first.meta.some((item) => HEADER_META.has(item.meta.kind) && underStandfirst(item.line)) ? (second?.block.line ?? Infinity) : (opening?.block.line ?? Infinity);
   const byline = first.meta.find((finding) => finding.meta.kind === 'byline');
   const dated = (kind: string, above = false): StatedDate | undefined => {
     const finding = first.meta.find((item) => item.meta.kind === kind && 'date' in item.meta && item.meta.date && (!above || item.line < start));
