@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
-import { parallaxArticles, parallaxIncident } from './lib/parallax-loader.ts';
+import { articleThreads, parallaxArticles, parallaxIncident } from './lib/parallax-loader.ts';
 import { contentDir } from './lib/content-dir.ts';
 import { articleSchema, incidentSchema } from './pipeline/schema.ts';
 
@@ -20,6 +20,6 @@ const articleEntrySchema = z.object({
 });
 
 export const collections = {
-  articles: defineCollection({ loader: parallaxArticles({ dir }), schema: articleEntrySchema }),
+  articles: defineCollection({ loader: parallaxArticles({ dir, threads: articleThreads(process.env.PARALLAX_THREADS) }), schema: articleEntrySchema }),
   incident: defineCollection({ loader: parallaxIncident({ dir }), schema: incidentSchema }),
 };

@@ -3,13 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { extractArticle } from '../pipeline/build-incident.ts';
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
-import type { ProcessedArticle } from '../pipeline/process-article.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack, type FrontmatterMemo } from '../pipeline/read-content.ts';
 import type { ArticleFrontmatter, IncidentFile } from '../pipeline/schema.ts';
-import { fromStoredArticle, toStoredArticle } from '../pipeline/stored-article.ts';
-import { analysisDir, analysisKeys, ArticleCache, readAnalysis } from './article-cache.ts';
+import { analysisDir, analysisKeys, ArticleCache } from './article-cache.ts';
+import type { ArticleJob, JobResult } from './article-jobs.ts';
+
+/** A job's result without its texts. */
+type Made = Omit<Extract<JobResult, { extraction: string }>, 'job' | 'thread' | 'html' | 'analysis' | 'extraction'> & { processed: boolean };
 
 /** An article's entry in the data store: its frontmatter, and where its HTML and its contribution to the incident are (see article-cache.ts). */
 export interface ArticleEntry {
@@ -32,6 +33,18 @@ export interface ArticleEntry {
 export interface ParallaxLoaderOptions {
   /** The content folder (holds incident.yaml and articles/). */
   dir: string;
+  /** Worker threads that process articles beside the build's own; by default one per other core when there are enough articles to process. */
+  threads?: number;
+}
+
+/**
+ * The worker threads `PARALLAX_THREADS` (its value `raw`) gives the articles loader: a whole
+ * number, 0 to process every article on the build's own thread; unset, the loader decides.
+ */
+export function articleThreads(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\s*\d+\s*$/u.test(raw)) throw new Error(`PARALLAX_THREADS is "${raw}": set it to a whole number of worker threads (0 for none), or unset it to have one per other core`);
+  return Number(raw);
 }
 
 /**
@@ -97,13 +110,9 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       // What each article contributes depends on the incident's topics and actors as well.
       const definition = generateDigest({ ...content.incident });
       const keep = new Set<string>();
-      const stems = new Map<string, readonly string[]>();
-      let processed = 0;
-      let extracted = 0;
-      // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
-      // that finds every article unchanged does not load it.
-      let pipelineModule: Promise<typeof import('../pipeline/process-article.ts')> | undefined;
-      const failed: ContentProblem[] = [];
+      // Articles to process, or only to extract again, each with its keys in the cache.
+      const jobs: ArticleJob[] = [];
+      const jobKeys: { keys: ReturnType<typeof analysisKeys>; entryDigest: string }[] = [];
       for (const article of content.articles) {
         keep.add(article.id);
         const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
@@ -114,40 +123,58 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
         const stored = store.get(article.id);
         // An entry names the cache folder it was made in: a project moved with its cache folder gets its entries again.
         if (stored?.digest === entryDigest && (stored.data as Partial<ArticleEntry>).cache === cache.dir && analysed && cache.has(keys.extraction)) continue;
-        let analysis: Omit<ProcessedArticle, 'html'>;
-        if (analysed) {
-          // The article is unchanged (incident.yaml changed, or the cache lost its contribution): its analysis stands.
-          analysis = fromStoredArticle(readAnalysis(cache, keys.analysis, article.file));
-        } else {
-          const { processArticle } = await (pipelineModule ??= import('../pipeline/process-article.ts'));
-          let result: ProcessedArticle;
-          try {
-            result = processArticle(article);
-          } catch (error) {
-            // Go on with the other articles, so that one build lists every article that cannot be rendered.
-            if (!(error instanceof ContentError)) throw error;
-            failed.push(...error.problems);
-            continue;
+        // An unchanged article (incident.yaml changed, or the cache lost its contribution) keeps its analysis.
+        jobs.push(analysed ? { article, analysis: cache.read(keys.analysis, article.file, 'analysis') } : { article });
+        jobKeys.push({ keys, entryDigest });
+      }
+      // What the store and the log need of each job; its texts are in the cache as soon as they are made.
+      const results: (Made | { problems: ContentProblem[] } | undefined)[] = [];
+      if (jobs.length > 0) {
+        // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
+        // that finds every article unchanged does not load it. Many articles are shared with
+        // worker threads, one per other core.
+        const { runJobs, threadsFor } = await import('./article-threads.ts');
+        await runJobs(content.incident, jobs, options.threads ?? threadsFor(jobs.length), (result) => {
+          const { keys } = jobKeys[result.job]!;
+          if (!('extraction' in result)) {
+            results[result.job] = result;
+            return;
           }
-          processed++;
-          for (const message of result.messages) {
-            logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
+          const { job, thread: _, html, analysis, extraction, ...made } = result;
+          if (html !== undefined && analysis !== undefined) {
+            cache.write(keys.html, html);
+            cache.write(keys.analysis, analysis);
           }
-          const { html, ...rest } = result;
-          analysis = rest;
-          cache.write(keys.html, html);
-          cache.write(keys.analysis, JSON.stringify(toStoredArticle(analysis)));
+          cache.write(keys.extraction, extraction);
+          results[job] = { ...made, processed: html !== undefined };
+        });
+      }
+      let processed = 0;
+      let extracted = 0;
+      const failed: ContentProblem[] = [];
+      // In the order of the articles, whichever thread made them.
+      for (const [job, result] of results.entries()) {
+        if (!result) continue;
+        if ('problems' in result) {
+          // The other articles went on, so that one build lists every article that cannot be rendered.
+          failed.push(...result.problems);
+          continue;
         }
-        cache.write(keys.extraction, JSON.stringify(extractArticle(content.incident, analysis, stems)));
+        const { article } = jobs[job]!;
+        const { keys, entryDigest } = jobKeys[job]!;
+        if (result.processed) processed++;
         extracted++;
+        for (const message of result.messages) {
+          logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
+        }
         // The data store takes paths relative to the project root only, and content may live anywhere.
         const filePath = path.relative(root, path.resolve(article.file));
         const entry: ArticleEntry = {
           frontmatter: article.frontmatter,
-          source: analysis.source,
-          outlet: analysis.outlet,
-          file: analysis.file,
-          sentences: analysis.sentences.length,
+          source: result.source,
+          outlet: result.outlet,
+          file: result.file,
+          sentences: result.sentences,
           cache: cache.dir,
           html: keys.html,
           extraction: keys.extraction,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { analysisDir, ArticleCache, readAnalysis, readArticleHtml, readExtraction } from '../../src/lib/article-cache.ts';
-import { parallaxArticles, type ArticleEntry } from '../../src/lib/parallax-loader.ts';
+import { articleThreads, parallaxArticles, type ArticleEntry } from '../../src/lib/parallax-loader.ts';
 import { extractArticle } from '../../src/pipeline/build-incident.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
 import { readContent } from '../../src/pipeline/read-content.ts';
@@ -155,4 +155,26 @@ describe('the articles loader', () => {
     forget(data.html);
     expect(() => readArticleHtml(data.cache, data.html, data.file)).toThrow(new RegExp(`${data.file}: the HTML of this article is missing in the cache`));
   });
+
+  test('takes the number of worker threads from PARALLAX_THREADS, and names the setting when it is not a number', () => {
+    expect(articleThreads(undefined)).toBeUndefined();
+    expect(articleThreads(' ')).toBeUndefined();
+    expect(articleThreads('0')).toBe(0);
+    expect(articleThreads(' 3 ')).toBe(3);
+    for (const bad of ['-1', 'two', '1.5', 'auto']) expect(() => articleThreads(bad)).toThrow(new RegExp(`PARALLAX_THREADS is "${bad}": set it to a whole number`));
+  });
+
+  test('gives the same store and cache with worker threads as without', async () => {
+    const loadWith = async (threads: number) => {
+      store.clear();
+      rmSync(cache, { recursive: true, force: true });
+      logged.length = 0;
+      await parallaxArticles({ dir: content, threads }).load(context() as never);
+      return new Map([...store].map(([id, { data, digest }]) => [id, { data, digest, html: readArticleHtml(data.cache, data.html, data.file), extraction: readExtraction(data.cache, data.extraction, data.file) }]));
+    };
+    const alone = await loadWith(0);
+    const shared = await loadWith(2);
+    expect([...shared.keys()]).toEqual([...alone.keys()]);
+    expect(shared).toEqual(alone);
+  }, 60_000);
 });

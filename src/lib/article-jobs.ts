@@ -1,0 +1,105 @@
+/**
+ * The articles loader's work on one article: processing it (or taking the analysis an earlier
+ * build kept) and extracting what it contributes to the incident. Pure computation, done on the
+ * build's thread and on worker threads alike (article-threads.ts): a worker thread runs this
+ * module, started with `workerData.parallaxArticleJobs`, and takes jobs until there are none left.
+ */
+import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
+import { extractArticle } from '../pipeline/build-incident.ts';
+import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
+import { processArticle, type ContentMessage } from '../pipeline/process-article.ts';
+import type { ArticleSource } from '../pipeline/read-content.ts';
+import type { IncidentFile } from '../pipeline/schema.ts';
+import { fromStoredArticle, toStoredArticle, type StoredArticle } from '../pipeline/stored-article.ts';
+
+/** An article to process, or, with the analysis kept from an earlier build (`StoredArticle`, as JSON), only to extract again. */
+export interface ArticleJob {
+  article: ArticleSource;
+  analysis?: string;
+}
+
+/** What a job made: the texts go to the article cache, the rest to the loader's messages and entry. */
+export type JobResult = (
+  | {
+      /** Present when the article was processed. */
+      html?: string;
+      /** The analysis as stored (`StoredArticle`, as JSON); present when the article was processed. */
+      analysis?: string;
+      /** `ArticleExtraction`, as JSON. */
+      extraction: string;
+      messages: ContentMessage[];
+      source: string;
+      outlet: string;
+      file: string;
+      sentences: number;
+    }
+  | { problems: ContentProblem[] }
+) & {
+  job: number;
+  /** The thread that did the job (0: the build's own). */
+  thread: number;
+};
+
+/** Extraction memo: a word's stems, kept across the articles of one thread. */
+export type Stems = Map<string, readonly string[]>;
+
+export function runJob(incident: IncidentFile, jobs: readonly ArticleJob[], job: number, stems: Stems): JobResult {
+  const { article, analysis: kept } = jobs[job]!;
+  if (kept) {
+    const analysis = fromStoredArticle(JSON.parse(kept) as StoredArticle);
+    return {
+      job,
+      thread: threadId,
+      extraction: JSON.stringify(extractArticle(incident, analysis, stems)),
+      messages: [],
+      source: analysis.source,
+      outlet: analysis.outlet,
+      file: analysis.file,
+      sentences: analysis.sentences.length,
+    };
+  }
+  let processed;
+  try {
+    processed = processArticle(article);
+  } catch (error) {
+    if (error instanceof ContentError) return { job, thread: threadId, problems: error.problems };
+    throw error;
+  }
+  const { html, messages, ...analysis } = processed;
+  return {
+    job,
+    thread: threadId,
+    html,
+    analysis: JSON.stringify(toStoredArticle({ ...analysis, messages })),
+    extraction: JSON.stringify(extractArticle(incident, analysis, stems)),
+    messages,
+    source: analysis.source,
+    outlet: analysis.outlet,
+    file: analysis.file,
+    sentences: analysis.sentences.length,
+  };
+}
+
+/** What a worker thread is started with (article-threads.ts). */
+export interface WorkerInput {
+  parallaxArticleJobs: true;
+  incident: IncidentFile;
+  jobs: readonly ArticleJob[];
+  /** One 32-bit counter: the next job to take. */
+  counter: SharedArrayBuffer;
+}
+
+export type WorkerReply = { result: JobResult } | { failed: string };
+
+if (!isMainThread && (workerData as Partial<WorkerInput> | undefined)?.parallaxArticleJobs) {
+  const { incident, jobs, counter } = workerData as WorkerInput;
+  const next = new Int32Array(counter);
+  const stems: Stems = new Map();
+  try {
+    for (let job = Atomics.add(next, 0, 1); job < jobs.length; job = Atomics.add(next, 0, 1)) {
+      parentPort!.postMessage({ result: runJob(incident, jobs, job, stems) } satisfies WorkerReply);
+    }
+  } catch (error) {
+    parentPort!.postMessage({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
+  }
+}
