@@ -128,6 +128,7 @@ const KINDS: ReadonlyMap<string, string> = new Map(
     halt: 'halt', suspend: 'halt', suspens: 'halt',
     blaze: 'fire', inferno: 'fire', ignit: 'fire', arson: 'fire',
     assist: 'engage', enlist: 'engage',
+    shut: 'closure',
     report: 'report', reveal: 'report', disclos: 'report',
   }).map(([stem, kind]) => [stem, `~${kind}`]),
 );
@@ -147,6 +148,8 @@ const PHRASE_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:jump|jumped|jumps|jumping|left|leave|came|come|went|ran|run)\s+(?:off\s+)?the\s+(?:tracks?|rails?|road|runway)\b/iu, '~collapse'],
   [/\b(?:stop|stops|stopped|stopping|cease|ceases|ceased|ceasing)\s+(?:selling|sales|production|producing|operations|trading)\b/iu, '~halt'],
   [/\b(?:pull|pulls|pulled|pulling|withdraw|withdraws|withdrew|withdrawn|withdrawing)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}?from\s+(?:sale|shelves|the\s+shelves|the\s+market)\b/iu, '~halt'],
+  // Closed as a verb ("was closed", "closing the road"): the noun ("since the closure") only refers to it, and "close to" is not a closure.
+  [/\b(?:closed|closes|closing)\b(?!\s+(?:ranks|in\s+on|to\s+(?:the\s+)?(?:ground|home|shore)))|\bclose\s+(?:the|its|their|all|both|a|an)\b/iu, '~closure'],
   [/\b(?:call|calls|called|calling|bring|brings|brought|bringing|draft|drafts|drafted|drafting)\s+in\b/iu, '~engage'],
 ];
 const KIND_BITS: ReadonlyMap<string, number> = new Map([...new Set(KINDS.values())].map((kind, bit) => [kind, 1 << bit]));

@@ -106,14 +106,16 @@ export const articleSchema = z.strictObject({
 export type ArticleFrontmatter = z.infer<typeof articleSchema>;
 export type PublishedValue = ArticleFrontmatter['published'];
 
-const idSchema = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required: a stable id such as personal-data' : 'expected text') })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected lowercase letters, digits and single dashes, such as personal-data' });
+/** A stable id, in URLs and the incident JSON; `example` shows one in the error. */
+const idSchema = (example: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: a stable id such as ${example}` : 'expected text') })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: `expected lowercase letters, digits and single dashes, such as ${example}` });
 
 /** One comparison topic: a row of the comparison view. */
 export const topicSchema = z.strictObject({
   /** Stable id, used in URLs and the incident JSON. */
-  id: idSchema,
+  id: idSchema('cause or who-is-to-blame'),
   /** The question the topic answers; a yes-or-no question lets stances be read. */
   question: nonEmpty('the question this topic answers'),
   /** Words and phrases that signal the topic. */
@@ -122,7 +124,7 @@ export const topicSchema = z.strictObject({
 
 /** Names that refer to one party. */
 export const actorSchema = z.strictObject({
-  id: idSchema,
+  id: idSchema('jane-doe (the name in lowercase, with dashes)'),
   name: nonEmpty('the name of the party'),
   aliases: z.array(z.string().trim().min(1)).default([]),
 });

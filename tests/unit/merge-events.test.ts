@@ -257,6 +257,15 @@ describe('mergeEvents', () => {
     expect(groups(merge([caught, collapsed]))).toHaveLength(2);
   });
 
+  test('groups a road shut or closed that day, and keeps apart what only happened since "the closure"', () => {
+    const shut = mention('valley-post', 's-40', 'Kellwater shut the dam road at 6pm yesterday, a day after the crack was found.', '2021-03-03', 'at 6pm yesterday');
+    const sinceShut = mention('river-news', 's-41', 'The dam road has been shut to all traffic since last Wednesday evening.', '2021-03-03', 'since last Wednesday evening');
+    const closed = mention('north-daily', 's-42', 'The crossing, which carries 9,000 vehicles a day over the valley, was closed on 3 March after the crack was found.', '2021-03-03', 'on 3 March');
+    const letters = mention('valley-post', 's-43', 'Headteachers wrote to parents on 3 March about delays caused by the closure.', '2021-03-03', 'on 3 March');
+    const near = mention('river-news', 's-44', 'The cloud stayed close to the ground on 3 March.', '2021-03-03', 'on 3 March');
+    expect(byFirst(groups(merge([shut, sinceShut, closed, letters, near])))).toEqual([['north-daily#s-42', 'river-news#s-41', 'valley-post#s-40'], ['river-news#s-44'], ['valley-post#s-43']]);
+  });
+
   test('lets an undated report tell of a happening in the week before it was written, never after', () => {
     const stated = mention('valley-post', 's-35', 'On 10 March a second pump caught fire in Kestrel Quay, forcing the evacuation of eleven flats.', '2021-03-10', 'On 10 March');
     // Undated: anchored at the day its article was written, three days later.

@@ -127,7 +127,12 @@ describe('readContent', () => {
       { 'a.md': article('title: T\noutlet: O\npublished: 2024-05-07') },
       'title: T\nsummary: S\ntopics:\n  - question: Why?\n    cues: [why]\n',
     );
-    expect(problemsOf(dir)).toEqual([expect.stringMatching(/incident\.yaml:4: `topics\.0\.id` is required: a stable id such as personal-data/)]);
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/incident\.yaml:4: `topics\.0\.id` is required: a stable id such as cause/)]);
+  });
+
+  test('refuses an actor without an id, with an example made from a name', () => {
+    const dir = folder({ 'a.md': article('title: T\noutlet: O\npublished: 2024-05-07') }, 'title: T\nsummary: S\nactors:\n  - name: Jane Doe\n');
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/incident\.yaml:4: `actors\.0\.id` is required: a stable id such as jane-doe \(the name in lowercase, with dashes\)/)]);
   });
 
   test('refuses two topics with the same id', () => {

@@ -84,6 +84,17 @@ describe('resolveDates against a publication day', () => {
     );
   });
 
+  test('resolves a weekday that a plan in its clause looks ahead to as the next such day', () => {
+    // Published on Monday 18 March 2019.
+    const monday = known('2019-03-18', 'day');
+    expect(resolveOne('The chief executive is due to answer questions from a committee on Tuesday.', monday).date).toEqual(date('2019-03-19', 'day'));
+    expect(resolveOne('The regulator will publish its findings on Thursday.', monday).date).toEqual(date('2019-03-21', 'day'));
+    expect(resolveOne("The board says it'll meet on Monday.", monday).date).toEqual(date('2019-03-25', 'day'));
+    // A report of the past stays in the past, even with a plan elsewhere in the sentence.
+    expect(resolveOne('It will review the plant, the mayor said on Thursday.', monday).date).toEqual(date('2019-03-14', 'day'));
+    expect(resolveOne('The company, which will appeal, was fined on Friday.', monday).date).toEqual(date('2019-03-15', 'day'));
+  });
+
   test('resolves "on Friday" to the reference itself when publication is on a Friday', () => {
     expect(resolveOne('The regulator said on Friday it would look into it.').date).toEqual(date('2019-03-22', 'day'));
   });
