@@ -93,8 +93,19 @@ describe('recognizeMetaLine', () => {
     ['Posted on October 12, 2025 by Sam Lee · 6 min read', { kind: 'byline', author: 'Sam Lee', date: '2025-10-12' }],
     ['Posted 12 March 2025 by the newsdesk', { kind: 'published', date: '2025-03-12' }],
     // A publication line that goes on to the revision: the first date is the publication's.
-    ['Posted Wed 8 Oct 2025 at 1:15pm, updated Wed 8 Oct 2025 at 5:40pm', { kind: 'published', date: '2025-10-08T13:15' }],
-    ['Published 3 May 2021 | Updated 4 May 2021', { kind: 'published', date: '2021-05-03' }],
+    // …and its revision, when later.
+    ['Posted Wed 8 Oct 2025 at 1:15pm, updated Wed 8 Oct 2025 at 5:40pm', { kind: 'published', date: '2025-10-08T13:15', updated: '2025-10-08T17:40' }],
+    ['Published 3 May 2021 | Updated 4 May 2021', { kind: 'published', date: '2021-05-03', updated: '2021-05-04' }],
+    ['Published 3 May 2021 | Updated 3 May 2021', { kind: 'published', date: '2021-05-03' }],
+    // Writers named after a label, and names printed in capitals.
+    ['Words: Jane Roe and Sam Lee', { kind: 'byline', author: 'Jane Roe and Sam Lee' }],
+    ['Author: Jane Roe', { kind: 'byline', author: 'Jane Roe' }],
+    ['By JANE ROWE', { kind: 'byline', author: 'Jane Rowe' }],
+    // A short word in capitals may be an acronym: kept as printed.
+    ['By JANE ROE', { kind: 'byline', author: 'JANE ROE' }],
+    ['By MARÍA DE LA CRUZ', { kind: 'byline', author: 'María de la Cruz' }],
+    ['By AP STAFF', { kind: 'byline', author: 'AP STAFF' }],
+    ['11/09/2025 | 06:00', { kind: 'interchangeable', dayFirst: '2025-09-11T06:00', monthFirst: '2025-11-09T06:00' }],
     // A date and its time set apart by a separator.
     ['14 October 2025 | 11:20 AM AEDT', { kind: 'date', date: '2025-10-14T11:20+11:00' }],
   ])('recognizes "%s"', (line, meta) => {

@@ -369,6 +369,59 @@ describe('importText', () => {
     expect(reasonOf('The ferry Kestrel at its berth')).toBe('image caption or credit');
   });
 
+  test('reads a page with a long cookie banner, a "Words:" byline, a day-first date line and a short standfirst, and leaves out its prompts', () => {
+    const text = page(
+      'The Valley Ledger',
+      'We value your privacy',
+      'We and our partners use cookies and similar technologies to personalise content and ads, to provide social media features and to analyse our traffic. You can change your choices at any time by selecting "Cookie settings" at the bottom of any page.',
+      'ACCEPT ALL     MANAGE PREFERENCES     REJECT NON-ESSENTIAL',
+      'Ferry operator was warned about its radar a year ago, papers show',
+      'Internal emails show a repair to the ferry radar was put off twice',
+      'Words: Tamsin Rourke and Owen Hale',
+      '03/04/2024 | 06:00',
+      'The ferry Kestrel at its berth on Tuesday. (Coast Wire Photo/Owen Hale)',
+      'Engineers warned a year ago that the radar of the ferry needed replacing, according to papers seen by the Ledger.',
+      'Get the Morning Briefing - the top stories of the valley in your inbox by 7am, every weekday.',
+      'Enter your email address SIGN UP',
+      'By signing up you agree to our privacy notice. You can unsubscribe at any time.',
+      'The operator said the repair had been planned for 28 March 2024.',
+      'Do you have information about this story? Contact our team securely at tips@ledger.example',
+      'Support independent journalism. Subscribe to the Ledger from £1 a week.',
+      'SUBSCRIBE to the Ledger for unlimited access to our digital archive.',
+    );
+    const { metadata, body, removals } = importText(text);
+    expect(metadata).toMatchObject({ title: 'Ferry operator was warned about its radar a year ago, papers show', author: 'Tamsin Rourke and Owen Hale' });
+    // Day first, as "28 March 2024" shows: 3 April.
+    expect(metadata.published?.value).toBe('2024-04-03T06:00');
+    expect(body).toBe(
+      'Internal emails show a repair to the ferry radar was put off twice\n\nEngineers warned a year ago that the radar of the ferry needed replacing, according to papers seen by the Ledger.\n\nThe operator said the repair had been planned for 28 March 2024.\n',
+    );
+    const reasonOf = (start: string) => removals.find((removal) => removal.text.startsWith(start))?.reason;
+    for (const start of ['We value your privacy', 'We and our partners', 'ACCEPT ALL']) expect(reasonOf(start)).toBe('cookie notice');
+    for (const start of ['Get the Morning Briefing', 'Enter your email', 'By signing up', 'Support independent', 'SUBSCRIBE to the Ledger']) expect(reasonOf(start)).toBe('subscription prompt');
+    expect(reasonOf('Do you have information')).toBe('call for tips');
+    expect(reasonOf('The ferry Kestrel at its berth')).toBe('image caption or credit');
+  });
+
+  test('dates a lone "Update:" paragraph by the revision the publication line states, and writes a byline in capitals as a name', () => {
+    const text = page(
+      'Ferry radar to be replaced, operator says',
+      'By TAMSIN ROURKE',
+      'Published 16 May 2024, 19:30 BST | Updated 17 May 2024, 11:05 BST',
+      'The operator of the ferry Kestrel said on Thursday that it would replace the radar.',
+      'It has not said when the inquiry will report.',
+      'Update: In a statement this morning, the inquiry said it would report in June.',
+    );
+    const { metadata, body, warnings } = importText(text);
+    expect(metadata).toMatchObject({ author: 'Tamsin Rourke', published: { value: '2024-05-16T19:30+01:00' }, updated: [{ value: '2024-05-17T11:05+01:00' }] });
+    expect(body).toContain(':::update[Update:]{at=2024-05-17T11:05+01:00}\nIn a statement this morning, the inquiry said it would report in June.\n:::');
+    expect(warnings.join('\n')).not.toMatch(/states no date/);
+    // Two undated markers: which is the header's revision is not known, and each is named.
+    const two = importText(`${text}\n\nUpdate: The operator confirmed the order.\n`);
+    expect(two.body).not.toContain(':::update');
+    expect(two.warnings.filter((warning) => /states no date/.test(warning))).toHaveLength(2);
+  });
+
   test('takes "Name, Outlet" above the date for the byline, and keeps a title-case headline without one', () => {
     const byline = importText(page('Local News', 'Harbour ferry operator fined over fog collision', 'Tamsin Rourke, Coast Wire', 'May 14 2024 - 6:00am', 'The operator was fined on Monday, the court said.'));
     expect(byline.metadata).toMatchObject({ title: 'Harbour ferry operator fined over fog collision', author: 'Tamsin Rourke' });

@@ -5,6 +5,9 @@ import {
   CAPTION,
   CAPTION_MAX_WORDS,
   CLUTTER_MAX_WORDS,
+  COOKIE_BANNER,
+  COOKIE_NOTICE,
+  COOKIE_NOTICE_MAX_WORDS,
   CREDIT_TAIL,
   COMMENTS_HEADING,
   LABEL,
@@ -66,7 +69,7 @@ export const REPEAT_MAX_WORDS = 12;
 /** Headline candidates: at least three words (a one-word line is a section label), at most thirty. */
 export const TITLE_WORDS: readonly [number, number] = [3, 30];
 /** A headline-shaped line this long right under another is a standfirst (kept as the text's first paragraph), and the one above it the headline. */
-export const STANDFIRST_MIN_WORDS = 15;
+export const STANDFIRST_MIN_WORDS = 11;
 /** …provided the line above is a headline of at least this many words, not a section label or kicker. */
 export const HEADLINE_MIN_WORDS = 5;
 /** The headline is looked for among the last five lines before the first paragraph. */
@@ -180,6 +183,7 @@ export function cleanBlocks(blocks: readonly InputBlock[], options: CleanBlocksO
     if (state.trailer) return;
     const boilerplate = short ? BOILERPLATE.find(([pattern]) => pattern.test(text)) : undefined;
     if (boilerplate) remove(state, boilerplate[1]);
+    else if ((words <= COOKIE_NOTICE_MAX_WORDS && COOKIE_NOTICE.test(text)) || (short && COOKIE_BANNER.test(text))) remove(state, 'cookie notice');
     else if (((!state.prose || words <= REPEAT_MAX_WORDS) && CAPTION.test(text)) || (words <= CAPTION_MAX_WORDS && CREDIT_TAIL.test(text))) {
       remove(state, 'image caption or credit');
     }

@@ -11,7 +11,9 @@ export const CLUTTER_MAX_WORDS = 30;
 export const BOILERPLATE: Array<[pattern: RegExp, reason: string]> = [
   [/\b(?:affiliate|sponsored|partner)\s+links?\b.*\bcommission\b|\b(?:may|might|will)\s+(?:earn|receive)\s+(?:us\s+)?(?:a\s+)?(?:small\s+)?commission\b/i, 'affiliate disclosure'],
   [/\b(?:we|this\s+(?:web)?site)(?:\s+and\s+(?:our|selected|trusted|third[- ]party)\s+(?:partners|vendors))?\s+uses?\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|preferences)\b/i, 'cookie notice'],
-  [/^(?:sign\s+up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|inbox)\b|^subscribe(?:\s+now|\s+to\s+.{1,40})?[.!]?$|^(?:get|receive)\s+(?:our|the)\s+.{0,40}newsletter\b/i, 'subscription prompt'],
+  [/^(?:sign\s+up|subscribe)\b.{0,80}\b(?:newsletter|updates|alerts|inbox|(?:unlimited|full|digital)\s+(?:access|edition|archive))\b|^subscribe(?:\s+now|\s+to\s+.{1,40})?[.!]?$|^(?:get|receive)\s+(?:our|the)\s+.{0,40}newsletter\b|\b(?:sent|delivered|straight|direct(?:ly)?)\s+to\s+your\s+inbox\b|\bin\s+your\s+inbox\s+(?:by|every|each)\b|^enter\s+your\s+e-?mail(?:\s+address)?\b|^by\s+(?:signing\s+up|subscribing|registering|clicking)\b.{0,60}\b(?:agree|accept|consent)\b|^support\s+(?:independent|quality|local|our|trusted)\s+journalism\b/i, 'subscription prompt'],
+  // A call for tips under an investigation: "Do you have information about this story? Contact our team at …".
+  [/^(?:do\s+you\s+have|have\s+you\s+got|got)\s+(?:any\s+)?(?:information|a\s+(?:story|tip)|news)\b.{0,60}\?\s*(?:contact|e-?mail|call|message|write|get\s+in\s+touch|send)\b/i, 'call for tips'],
   [/^(?:share|tweet|pin|email|print|copy\s+link)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\S+)?$|^(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard)(?:\s*[|,·•/]?\s*(?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|flipboard))+$|^(?:share|email|print|save|copy\s+link|comment)(?:\s*[|,·•/]\s*(?:share|email|print|save|copy\s+link|comment|facebook|twitter|x|whatsapp|linkedin))+$/i, 'share buttons'],
   [/^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advertisement))?|continue\s+reading\s+below)$/i, 'advertisement'],
   // An advertiser's copy printed after the label: "ADVERTISEMENT - Hartley's: spring sale now on."
@@ -25,6 +27,17 @@ export const BOILERPLATE: Array<[pattern: RegExp, reason: string]> = [
   [/^(?:©|\(c\)\s|copyright\b)|\ball\s+rights\s+reserved\b/i, 'copyright notice'],
   [/^(?:follow\s+us\b|download\s+(?:our|the)\s+app\b|join\s+our\s+.{1,30}\s+(?:channel|community|group)\b|like\s+us\s+on\s+facebook\b)/i, 'follow prompt'],
 ];
+
+/**
+ * A cookie notice longer than the blocks BOILERPLATE looks at: it opens by saying the site uses
+ * cookies ("We and our partners use cookies and similar technologies to …") and goes on about the
+ * reader's choices. Looked for in blocks of at most COOKIE_NOTICE_MAX_WORDS.
+ */
+export const COOKIE_NOTICE = /^(?:cookie\s+notice\s*:\s*)?(?:we|this\s+(?:web)?site)(?:\s+and\s+(?:our|selected|trusted|third[- ]party)\s+(?:partners|vendors))?\s+uses?\s+cookies\b[\s\S]*\b(?:cookie\s+(?:policy|settings|preferences|options|notice)|privacy\s+(?:policy|notice|settings)|your\s+(?:choices|consent|preferences)|manage\s+(?:preferences|options|settings)|learn\s+more|find\s+out\s+more|change\s+your\s+(?:choices|settings|preferences))\b/i;
+export const COOKIE_NOTICE_MAX_WORDS = 80;
+
+/** A cookie banner's heading or buttons: "We value your privacy", "ACCEPT ALL   MANAGE PREFERENCES". */
+export const COOKIE_BANNER = /^(?:we\s+(?:value|care\s+about|respect)\s+your\s+privacy|your\s+privacy(?:\s+(?:choices|settings|matters))?|privacy\s+(?:settings|preferences|choices)|cookie\s+(?:settings|preferences|options|consent))[.!]?$|^\[?\s*(?:accept|agree|ok|reject|decline|manage|got\s+it)\b[^.]{0,80}\b(?:all|cookies|preferences|options|settings|essential|continue)\s*\]?(?:\s+\[?\s*[\p{L} -]{1,30}\]?)*$/iu;
 
 /** Image captions and credits the saved text kept. */
 export const CAPTION = new RegExp(
@@ -40,9 +53,9 @@ export const CAPTION = new RegExp(
 
 /**
  * A caption that ends with its credit: "… since Monday. Picture: Jane Roe", "… closed from
- * Monday morning. (Coast Desk: John Doe)". Looked for in blocks of at most CAPTION_MAX_WORDS.
+ * Monday morning. (Coast Desk: John Doe)", "… on Monday. (Wire Photo/Jane Roe)". Looked for in blocks of at most CAPTION_MAX_WORDS.
  */
-export const CREDIT_TAIL = /(?:^|[.!?]\s+|\s)(?:[Pp]icture|[Pp]hoto(?:graph)?|[Ii]mage|[Pp]ic|[Cc]redit|[Pp]hoto\s+[Cc]redit|PICTURE|PHOTO|IMAGE|CREDIT)\s*:\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*$|\(\s*\p{Lu}[\p{L}\p{M}&.'’ -]{1,40}:\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*\)\s*$/u;
+export const CREDIT_TAIL = /(?:^|[.!?]\s+|\s)(?:[Pp]icture|[Pp]hoto(?:graph)?|[Ii]mage|[Pp]ic|[Cc]redit|[Pp]hoto\s+[Cc]redit|PICTURE|PHOTO|IMAGE|CREDIT)\s*:\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*$|\(\s*\p{Lu}[\p{L}\p{M}&.'’ -]{1,40}:\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}\s*\)\s*$|\(\s*(?:\p{Lu}[\p{L}\p{M}&.'’ -]{0,40}\s)?(?:Photo|Photograph|Picture|Image)\s*\/\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3}(?:,\s*[Ff]ile)?\s*\)\s*$/u;
 export const CAPTION_MAX_WORDS = 40;
 
 /**

@@ -58,10 +58,15 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
 
   // Dates without a year ("Update March 23:") need the publication date, known only now.
   const cleaned = reference && !options.reference ? cleanBlocks(blocks, { reference }) : first;
-  const wrapped = wrapRevisions(cleaned.kept, reference ? { reference } : {});
+  const updateLines = cleaned.meta.flatMap((finding) =>
+    finding.meta.kind === 'updated' || (finding.meta.kind === 'published' && finding.meta.updated)
+      ? [{ value: finding.meta.kind === 'updated' ? finding.meta.date : finding.meta.updated!, from: `line ${finding.line}: “${finding.text}”` }]
+      : [],
+  );
+  const revisions = [...new Set(updateLines.map((line) => line.value))];
+  const wrapped = wrapRevisions(cleaned.kept, { ...(reference ? { reference } : {}), ...(revisions.length === 1 ? { revision: revisions[0]! } : {}) });
   const { published, warnings: dateWarnings } = choosePublished([wrapped.original, publicationLine, bylineDate, headerDate, numericDate]);
 
-  const updateLines = cleaned.meta.flatMap((finding) => (finding.meta.kind === 'updated' ? [{ value: finding.meta.date, from: `line ${finding.line}: “${finding.text}”` }] : []));
   const updated = mergeUpdates(wrapped.updates, updateLines);
 
   const language = detectLanguage(cleaned.kept.map((item) => item.block.text).join(' '));

@@ -8,7 +8,7 @@ import { interchangeableDate, parseStatedDate, type InterchangeableDate } from '
 
 export type MetaLine =
   | { kind: 'byline'; author: string; date?: string }
-  | { kind: 'published'; date: string }
+  | { kind: 'published'; date: string; /** The revision the same line states: "Published …, updated …". */ updated?: string }
   | { kind: 'updated'; date: string }
   | { kind: 'date'; date: string }
   /** A line that is only a numeric date whose day and month can be swapped ("06/03/2025"). */
@@ -19,7 +19,7 @@ export type MetaLine =
 const BULLET = /^[•·*▪◦‣–—-]\s+/u;
 const PUBLISHED = /^(?:first\s+|originally\s+)?(?:published|posted|publication\s+date|date\s+published|released)(?:\s+date)?\s*(?:on|at)?\s*[:|–—-]?\s*/i;
 const UPDATED = /^(?:last\s+)?(?:updated|modified|edited)(?:\s+date)?\s*(?:on|at)?\s*[:|–—-]?\s*/i;
-const BY = /^(?:(?:posted|written|words|story|text|reporting)\s+)?by\s+/i;
+const BY = /^(?:(?:(?:posted|written|words|story|text|reporting)\s+)?by\s*:?\s+|(?:words|text|author|authors|reporting|written\s+by|story\s+by)\s*:\s*)/i;
 /** What a blog prints after the date of its publication line: "Posted 12 March 2025 in Local issues", "… by Jane Roe". */
 const AFTER_DATE = /^\s*(?:[|·•–—-]\s*)?(?:in|under|by|filed\s+(?:in|under))\s+[^.!?]{1,60}$/iu;
 const SEPARATOR = /\s*(?:[,|·•–—]|\s-\s)\s*/u;
@@ -69,6 +69,27 @@ function wholeDate(text: string, reference: string | undefined): string | undefi
 
 /** What a line states about the page, or undefined when it is not a metadata line. */
 export function recognizeMetaLine(line: string, reference?: string): MetaLine | undefined {
+  const meta = recognize(line, reference);
+  return meta?.kind === 'byline' ? { ...meta, author: fromCapitals(meta.author) } : meta;
+}
+
+/**
+ * A name a byline prints in capitals ("By DANIEL OKONJO", a style of the page) as the name is
+ * written: "Daniel Okonjo", particles in lowercase ("JOSÉ DE LA ROSA" → "José de la Rosa").
+ * Names printed otherwise, and names with a short word that may be an acronym, are kept as they are.
+ */
+export function fromCapitals(name: string): string {
+  const words = name.split(/\s+/u).filter(Boolean);
+  // A short word in capitals may be an acronym ("BBC", "AP"): such a byline is kept as printed.
+  const spelled = (word: string) => NAME_PARTICLES.has(word.toLowerCase()) || word.replace(/[^\p{L}]/gu, '').length >= 4;
+  if (name !== name.toUpperCase() || !/\p{Lu}{2}/u.test(name) || words.length < 2 || !words.every(spelled)) return name;
+  return name
+    .split(/(\s+)/u)
+    .map((word, index) => (index > 0 && NAME_PARTICLES.has(word.toLowerCase()) ? word.toLowerCase() : word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, mark: string, letter: string) => mark + letter.toUpperCase())))
+    .join('');
+}
+
+function recognize(line: string, reference?: string): MetaLine | undefined {
   const text = line.trim().replace(BULLET, '');
   if (!text || text.length > 120) return undefined;
 
@@ -84,7 +105,8 @@ export function recognizeMetaLine(line: string, reference?: string): MetaLine | 
     // "Posted on October 12, 2025 by Jane Roe · 6 min read": the writer follows the date.
     const writer = date ? WRITER_AFTER_DATE.exec(rest)?.[1]?.split(SEPARATOR)[0]?.trim() : undefined;
     if (date && writer && isNameLike(writer)) return { kind: 'byline', author: writer, date };
-    if (date) return { kind, date };
+    const revised = revision && date ? wholeDate(rest.slice(revision.index + revision[0].length).replace(/^\s*(?:on|at)?\s*[:|–—-]?\s*/iu, ''), reference) : undefined;
+    if (date) return revised && revised > date ? { kind, date, updated: revised } : { kind, date };
     if (/\d/.test(rest) && wordCount(rest) <= 8 && prefix[0].trim()) return { kind: 'unreadable', of: kind };
   }
 
@@ -110,6 +132,6 @@ export function recognizeMetaLine(line: string, reference?: string): MetaLine | 
   // "14 October 2025 | 11:20 AM AEDT": a date and its time set apart by a separator.
   const date = wholeDate(text, reference) ?? (DATE_TIME_SEPARATOR.test(text) ? wholeDate(text.replace(DATE_TIME_SEPARATOR, ' '), reference) : undefined);
   if (date) return { kind: 'date', date };
-  const readings = interchangeableDate(text);
+  const readings = interchangeableDate(text) ?? (DATE_TIME_SEPARATOR.test(text) ? interchangeableDate(text.replace(DATE_TIME_SEPARATOR, ' ')) : undefined);
   return readings ? { kind: 'interchangeable', ...readings } : undefined;
 }

@@ -83,6 +83,11 @@ export interface WrapRevisionsOptions {
   reference?: string;
   /** What `InputBlock.line` counts, for the warnings (default `line`). */
   unit?: 'line' | 'block';
+  /**
+   * The one revision the page's header states ("Updated 17 September 2025, 11:05"): it dates the
+   * article's update marker when the article prints exactly one, without a date ("Update: …").
+   */
+  revision?: string;
 }
 
 export function wrapRevisions(kept: readonly KeptBlock[], options: WrapRevisionsOptions = {}): WrappedRevisions {
@@ -93,11 +98,15 @@ export function wrapRevisions(kept: readonly KeptBlock[], options: WrapRevisions
   const warnings: string[] = [];
   const markers: Marker[] = [];
   const rests = new Map<number, string>();
+  const isParagraph = (item: KeptBlock) => item.role === 'paragraph' || item.block.node?.type === 'paragraph';
+  const found = kept.map((item) => (isParagraph(item) ? recognizeRevisionMarker(item.block.text, reference) : undefined));
+  const updateMarkers = found.filter((marker) => marker?.kind === 'update');
+  // One undated marker, one revision in the header: the marker's text is that revision's.
+  const lone = options.revision && updateMarkers.length === 1 && !updateMarkers[0]!.at ? updateMarkers[0] : undefined;
   kept.forEach((item, index) => {
-    const isParagraph = item.role === 'paragraph' || item.block.node?.type === 'paragraph';
-    if (!isParagraph) return;
-    const marker = recognizeRevisionMarker(item.block.text, reference);
+    let marker = found[index];
     if (!marker) return;
+    if (marker === lone) marker = { ...marker, at: options.revision! };
     if (marker.kind === 'update' && !marker.at) {
       warnings.push(`${unit} ${item.block.line}: the update marker “${marker.label}” states no date, so its text stays dated by the publication; wrap it in \`:::update[${marker.label}]{at=…}\` by hand if the date is known`);
       return;
