@@ -253,10 +253,19 @@ function anchorOf(reference: ReferenceDate): PartialDate | undefined {
   return undefined;
 }
 
-/** True when the clause around `position` is future, conditional or hypothetical. */
+/** A verb of saying in the past or present: what follows it is what was said. */
+const SAYING = /\b(?:said|says|told|tells|announced|announces|confirmed|confirms|stated|states|wrote|writes|warned|warns)\b/iu;
+
+/**
+ * True when the clause around `position` is future, conditional or hypothetical. A date that a
+ * verb of saying follows dates the saying: "On Wednesday it said it would publish its findings"
+ * reports a statement made, whatever the statement foresees.
+ */
 function isIrrealis(masked: string, position: number): boolean {
   const [start, end] = clauseAround(masked, position);
-  return MODAL.test(masked.slice(start, end));
+  const saying = SAYING.exec(masked.slice(position, end));
+  const stop = saying ? position + saying.index + saying[0].length : end;
+  return MODAL.test(masked.slice(start, stop));
 }
 
 /** True when the verb at `position` is made future, conditional or hypothetical by a word before it in its clause. */

@@ -19,6 +19,7 @@ import { periodPartRefiner } from './chrono/period-part-refiner.ts';
 import { thisPeriodRefiner } from './chrono/this-period-refiner.ts';
 import { weekRefiner } from './chrono/week-refiner.ts';
 import { weekdayRefiner } from './chrono/weekday-refiner.ts';
+import { followingPeriodParser } from './chrono/following-period-parser.ts';
 import type { DateExpression, PartialDate, Precision, ReferenceDate } from './types.ts';
 
 export interface ResolveDatesOptions {
@@ -94,6 +95,7 @@ function createNewsChrono(): Chrono {
     'ENMergeRelativeFollowByDateRefiner',
   ]);
   chrono.refiners = chrono.refiners.filter((refiner) => !replaced.has(refiner.constructor.name));
+  chrono.parsers.push(followingPeriodParser());
   chrono.refiners.unshift(newsProseFilter());
   chrono.refiners.push(
     modelNumberRefiner(),

@@ -48,6 +48,15 @@ describe('durations counted from the date told just before', () => {
     ]);
   });
 
+  it('dates "the following day" and "the following morning" as "the next day", and nothing in "the following day-trip"', () => {
+    expect(datesOf('Cracks were found on Tuesday 2 September. The bridge was closed at 6 p.m. the following day.\n\nIt reopened the following morning.\n', '2025-09-18')).toEqual([
+      [['Tuesday 2 September', '2025-09-02']],
+      [['following day', '2025-09-03']],
+      [['following morning', '2025-09-04']],
+    ]);
+    expect(datesOf('The school cancelled the following day-trip.\n', '2025-09-18')).toEqual([[]]);
+  });
+
   it('leaves a duration unresolved, with its warning, when nothing near before it is dated', () => {
     const article = render('Residents were told to leave.\n\nA week later, they returned.\n');
     expect(article.sentences[1]?.dates).toEqual([expect.objectContaining({ text: 'A week later', date: null })]);

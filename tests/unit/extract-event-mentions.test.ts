@@ -255,6 +255,12 @@ describe('extractEventMentions', () => {
     expect(mention?.expression).toBe('in 2018');
   });
 
+  test('dates a statement by its own date, whatever the statement foresees, and leaves out a plan', () => {
+    const [said] = extract(sentence('s-19', 'On Wednesday it said it would publish its findings in November.', [['Wednesday', day('2019-03-20')]]));
+    expect(said?.expression).toBe('Wednesday');
+    expect(extract(sentence('s-20', 'On Wednesday it will publish its findings.', [['Wednesday', day('2019-03-20')]]))).toEqual([]);
+  });
+
   test('anchors a confirmation by any named party when the incident names no actors', () => {
     const named = extractEventMentions(article(sentence('s-19', 'The hosting firm Cloudwell confirmed that the server was rented.')), { actors: [] });
     expect(named).toHaveLength(1);

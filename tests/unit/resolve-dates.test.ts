@@ -95,6 +95,17 @@ describe('resolveDates against a publication day', () => {
     expect(resolveOne('The company, which will appeal, was fined on Friday.', monday).date).toEqual(date('2019-03-15', 'day'));
   });
 
+  test('reads a bare month that a plan in its clause looks ahead to as the next such month', () => {
+    // Published on Monday 18 March 2019.
+    const monday = known('2019-03-18', 'day');
+    expect(resolveOne('The inquiry said it would publish its findings in November.', monday).date).toEqual(date('2019-11', 'month'));
+    expect(resolveOne('The regulator will report in March.', monday).date).toEqual(date('2019-03', 'month'));
+    expect(resolveOne('The plant is due to reopen in February.', monday).date).toEqual(date('2020-02', 'month'));
+    // A report of the past keeps the last such month.
+    expect(resolveOne('The inspectors visited the plant in November.', monday).date).toEqual(date('2018-11', 'month'));
+    expect(resolveOne('It will appeal, the company said in November.', monday).date).toEqual(date('2018-11', 'month'));
+  });
+
   test('resolves "on Friday" to the reference itself when publication is on a Friday', () => {
     expect(resolveOne('The regulator said on Friday it would look into it.').date).toEqual(date('2019-03-22', 'day'));
   });

@@ -1,5 +1,6 @@
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import type { ParsingComponents, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { aheadInClause } from './ahead-in-clause.ts';
 
 const MODIFIER = /(?:^|[^\p{L}\p{N}])((this|last|past|next)\s+)$/iu;
 
@@ -12,10 +13,12 @@ interface Reference {
 /**
  * The year of a month without one: "last March" is the one before the reference's month, "next
  * March" the one after, "this March" the reference's year, and a bare "in February" the most
- * recent February not after the reference, since news reports what has happened.
+ * recent February not after the reference, since news reports what has happened; but the next
+ * February not before it when a plan in its clause looks ahead ("will report in February").
  */
 function yearOfMonth(reference: Reference, month: number, modifier: string | undefined): number {
   if (modifier === 'this') return reference.year;
+  if (modifier === 'ahead') return month >= reference.month ? reference.year : reference.year + 1;
   if (modifier === 'next') return month > reference.month ? reference.year : reference.year + 1;
   if (modifier === 'last' || modifier === 'past') return month < reference.month ? reference.year : reference.year - 1;
   return month <= reference.month ? reference.year : reference.year - 1;
@@ -76,7 +79,8 @@ export function impliedYearRefiner(): Refiner {
             result.index -= prefix[1].length;
             result.text = prefix[1] + result.text;
           }
-          implyYear(result.start, reference, result.start.isCertain('weekday') ? undefined : modifier);
+          const ahead = !modifier && !result.start.isCertain('day') && aheadInClause(context.text, result.index) ? 'ahead' : undefined;
+          implyYear(result.start, reference, result.start.isCertain('weekday') ? undefined : (modifier ?? ahead));
           const end = result.end;
           if (needsYear(end)) {
             const startYear = result.start.get('year');

@@ -2,24 +2,9 @@ import { getDay } from 'date-fns/getDay';
 import { addDays } from 'date-fns/addDays';
 import { subDays } from 'date-fns/subDays';
 import type { Refiner } from 'chrono-node';
+import { aheadInClause } from './ahead-in-clause.ts';
 
 const MODIFIED = /\b(?:this|next|last|past|coming)\b/i;
-
-/**
- * A plan or a schedule ahead of the weekday, in its clause: "is due to answer questions on
- * Tuesday", "will meet on Friday", "is expected to rule on Monday".
- */
-const FUTURE = /\b(?:will|shall|won['’]t|(?:is|are|was|were)\s+(?:due|expected|set|scheduled|going|planning|poised)\s+to|plans?\s+to|intends?\s+to)\b|\w['’]ll\b/giu;
-/** What ends a clause, or shows that the weekday dates a report of the past ("said on Tuesday"). */
-const BREAK = /[,;:.!?—–()]|\b(?:said|says|told|announced|reported|yesterday|ago|earlier|last)\b/iu;
-
-/** Whether the words before `index` in `text`, within its clause, say the weekday is ahead. */
-export function aheadInClause(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 160), index);
-  let last = -1;
-  for (const match of before.matchAll(FUTURE)) last = match.index + match[0].length;
-  return last >= 0 && !BREAK.test(before.slice(last));
-}
 
 /**
  * Dates a bare weekday ("on Thursday") to the most recent such day on or before the reference:
