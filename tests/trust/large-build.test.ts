@@ -19,7 +19,7 @@ let dist: string;
 let build: SiteBuild;
 let incident: {
   events: TimelineEvent[];
-  sources: Array<{ id: string }>;
+  sources: Array<{ id: string; outlet: string }>;
   claims: Array<{ source: string; anchor: string; topic: string }>;
   quotes: Array<{ members: Array<{ source: string; anchor: string }> }>;
   citations: Array<{ source: string; anchor: string }>;
@@ -68,6 +68,12 @@ describe(`a build of ${ARTICLES} generated articles`, () => {
         expect([timelineHtml, ...ownPages].some((html) => html.includes(link)), `${event.id}: ${link}`).toBe(true);
       }
     }
+  });
+
+  test('counts outlets and articles apart on the comparison, as the timeline does', () => {
+    const outlets = new Set(incident.sources.map((source) => source.outlet)).size;
+    expect(outlets).toBeLessThan(ARTICLES);
+    expect(page('/compare/').replace(/\s+/g, ' ')).toContain(`What ${outlets} outlets reported in ${ARTICLES} articles on `);
   });
 
   test('lists every article on the pages of the source list', () => {
