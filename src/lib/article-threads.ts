@@ -9,14 +9,27 @@ import type { IncidentFile } from '../pipeline/schema.ts';
 import type { ArticleJob, JobResult, Stems, WorkerInput, WorkerReply } from './article-jobs.ts';
 
 /**
- * Below this many jobs per thread, a thread is not worth starting: it loads the whole pipeline
- * first (most of a second), while this thread is already processing articles.
+ * Below this many jobs per thread, this thread takes jobs too: a worker thread loads the whole
+ * pipeline first (most of a second), while this thread is already processing articles.
  */
 export const JOBS_PER_THREAD = 48;
 
-/** Worker threads worth starting for `jobs` jobs: one per core besides the build's own, at most 7. */
-export function threadsFor(jobs: number, cores = availableParallelism()): number {
-  return Math.max(0, Math.min(cores - 1, 7, Math.floor(jobs / JOBS_PER_THREAD)));
+/** How the jobs are shared: how many worker threads, and whether this thread takes jobs too. */
+export interface JobPlan {
+  threads: number;
+  here: boolean;
+}
+
+/**
+ * Worker threads worth starting for `jobs` jobs: one per core besides the build's own, at most 7,
+ * each with enough jobs. Fewer jobs than that (a rebuild after a few articles changed) go to one
+ * worker thread alone when there is a core for it: it loads the pipeline with Node, in about half
+ * the time this thread takes to load it through the build's module loader.
+ */
+export function planJobs(jobs: number, cores = availableParallelism()): JobPlan {
+  if (cores < 2 || jobs === 0) return { threads: 0, here: true };
+  const threads = Math.min(cores - 1, 7, Math.floor(jobs / JOBS_PER_THREAD));
+  return threads > 0 ? { threads, here: true } : { threads: 1, here: false };
 }
 
 /** Lets the events waiting (results from other threads) run. */
@@ -35,9 +48,15 @@ export async function runJobs(
   jobs: readonly ArticleJob[],
   threads: number,
   done: (result: JobResult) => void,
-  /** What the worker threads run (tests give another). */
-  script: URL = new URL('./article-jobs.ts', import.meta.url),
+  options: {
+    /** What the worker threads run (tests give another). */
+    script?: URL;
+    /** Whether this thread takes jobs too; when not, it loads the pipeline only for the jobs of a thread that stopped. */
+    here?: boolean;
+  } = {},
 ): Promise<void> {
+  const script = options.script ?? new URL('./article-worker.ts', import.meta.url);
+  const here = options.here ?? true;
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const take = () => Atomics.add(next, 0, 1);
@@ -74,21 +93,26 @@ export async function runJobs(
     worker.on('error', () => {});
     return worker;
   });
-  const { runJob } = await import('./article-jobs.ts');
   const stems: Stems = new Map();
-  try {
-    for (let job = take(), run = 1; job < jobs.length && !failure; job = take(), run++) {
-      accept(runJob(incident, jobs, job, stems));
-      if (threads > 0 && run % 8 === 0) await pause();
+  if (here || running === 0) {
+    const { runJob } = await import('./article-jobs.ts');
+    try {
+      for (let job = take(), run = 1; job < jobs.length && !failure; job = take(), run++) {
+        accept(runJob(incident, jobs, job, stems));
+        if (threads > 0 && run % 8 === 0) await pause();
+      }
+    } catch (error) {
+      failure ??= error as Error;
     }
-  } catch (error) {
-    failure ??= error as Error;
   }
-  // Past the end, the counter stops the worker threads after their current job.
-  Atomics.store(next, 0, jobs.length);
+  // Past the end, the counter stops the worker threads after their current job; while this
+  // thread takes none, they take every job.
+  if (here) Atomics.store(next, 0, jobs.length);
   // Wait for the jobs the other threads took, not for a thread still loading the pipeline.
   if (!failure && count < jobs.length && running > 0) await new Promise<void>((resolve) => (settle = resolve));
   await Promise.all(workers.map((worker) => worker?.terminate()));
   if (failure) throw failure;
+  if (count === jobs.length) return;
+  const { runJob } = await import('./article-jobs.ts');
   for (let job = 0; job < jobs.length; job++) if (!answered[job]) accept(runJob(incident, jobs, job, stems));
 }

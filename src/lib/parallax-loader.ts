@@ -132,9 +132,10 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       if (jobs.length > 0) {
         // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
         // that finds every article unchanged does not load it. Many articles are shared with
-        // worker threads, one per other core.
-        const { runJobs, threadsFor } = await import('./article-threads.ts');
-        await runJobs(content.incident, jobs, options.threads ?? threadsFor(jobs.length), (result) => {
+        // worker threads, one per other core; a few go to one worker thread (see planJobs).
+        const { planJobs, runJobs } = await import('./article-threads.ts');
+        const plan = options.threads === undefined ? planJobs(jobs.length) : { threads: options.threads, here: true };
+        await runJobs(content.incident, jobs, plan.threads, (result) => {
           const { keys } = jobKeys[result.job]!;
           if (!('extraction' in result)) {
             results[result.job] = result;
@@ -147,7 +148,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           }
           cache.write(keys.extraction, extraction);
           results[job] = { ...made, processed: html !== undefined };
-        });
+        }, { here: plan.here });
       }
       let processed = 0;
       let extracted = 0;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { runJob, type ArticleJob, type JobResult } from '../../src/lib/article-jobs.ts';
-import { JOBS_PER_THREAD, runJobs, threadsFor } from '../../src/lib/article-threads.ts';
+import { JOBS_PER_THREAD, planJobs, runJobs } from '../../src/lib/article-threads.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
 import { readContent, type ContentSource } from '../../src/pipeline/read-content.ts';
 import { toStoredArticle } from '../../src/pipeline/stored-article.ts';
@@ -31,7 +31,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Blocks this thread for `ms`, as a slow consumer of results would. */
 const hold = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-async function run(jobs: readonly ArticleJob[], threads: number, options: { slow?: number; script?: URL } = {}) {
+async function run(jobs: readonly ArticleJob[], threads: number, options: { slow?: number; script?: URL; here?: boolean } = {}) {
   const results: JobResult[] = [];
   await runJobs(
     content.incident,
@@ -41,7 +41,7 @@ async function run(jobs: readonly ArticleJob[], threads: number, options: { slow
       results.push(result);
       if (options.slow) hold(options.slow);
     },
-    options.script,
+    { ...(options.script ? { script: options.script } : {}), ...(options.here === undefined ? {} : { here: options.here }) },
   );
   return results;
 }
@@ -97,12 +97,28 @@ describe('article jobs on several threads', () => {
     await expect(run(jobs, 1, { script: fixture('reports-failure.mjs'), slow: 40 })).rejects.toThrow(/An article worker thread failed: Error: the worker ran out of memory/);
   }, 60_000);
 
-  test('start worker threads only for enough jobs, one per other core', () => {
-    expect(threadsFor(1000, 1)).toBe(0);
-    expect(threadsFor(1000, 2)).toBe(1);
-    expect(threadsFor(1000, 64)).toBe(7);
-    expect(threadsFor(JOBS_PER_THREAD - 1, 8)).toBe(0);
-    expect(threadsFor(JOBS_PER_THREAD, 8)).toBe(1);
-    expect(threadsFor(3 * JOBS_PER_THREAD, 8)).toBe(3);
+  test('leave a few jobs to one worker thread alone, and take them here when it stops', async () => {
+    const jobs = content.articles.slice(0, 6).map((article) => ({ article }));
+    const expected = jobs.map((_, job) => runJob(content.incident, jobs, job, new Map()));
+    const alone = await run(jobs, 1, { here: false });
+    expect(byJob(alone).map(withoutThread)).toEqual(expected.map(withoutThread));
+    expect(alone.every((result) => result.thread !== 0)).toBe(true);
+    for (const script of [fixture('stops-after-taking-jobs.mjs'), fixture('does-not-exist.mjs')]) {
+      const results = await run(jobs, 1, { script, here: false });
+      expect(byJob(results).map(withoutThread)).toEqual(expected.map(withoutThread));
+      expect(results.every((result) => result.thread === 0)).toBe(true);
+    }
+  }, 60_000);
+
+  test('plan worker threads for enough jobs, one per other core, and one alone for a few jobs', () => {
+    expect(planJobs(1000, 1)).toEqual({ threads: 0, here: true });
+    expect(planJobs(1000, 2)).toEqual({ threads: 1, here: true });
+    expect(planJobs(1000, 64)).toEqual({ threads: 7, here: true });
+    expect(planJobs(3 * JOBS_PER_THREAD, 8)).toEqual({ threads: 3, here: true });
+    expect(planJobs(JOBS_PER_THREAD, 8)).toEqual({ threads: 1, here: true });
+    expect(planJobs(JOBS_PER_THREAD - 1, 8)).toEqual({ threads: 1, here: false });
+    expect(planJobs(1, 2)).toEqual({ threads: 1, here: false });
+    expect(planJobs(1, 1)).toEqual({ threads: 0, here: true });
+    expect(planJobs(0, 8)).toEqual({ threads: 0, here: true });
   });
 });
