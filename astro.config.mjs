@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import articleThreads from './src/integrations/article-threads.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import reusePages from './src/integrations/reuse-pages.ts';
 import { contentDir } from './src/lib/content-dir.ts';
@@ -22,6 +23,8 @@ export default defineConfig({
   // and Vite inlines any script under this many bytes.
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
+    // The articles loader's worker threads load the pipeline while the build starts up.
+    articleThreads(),
     sitemap(),
     // Reused pages stay in the output folder rather than being copied back from the cache. Before
     // the search index, which must read the output only once pages no longer built are deleted;

@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
-import { articleThreads, parallaxArticles, parallaxIncident } from './lib/parallax-loader.ts';
+import { articleThreads } from './lib/article-threads.ts';
+import { parallaxArticles, parallaxIncident } from './lib/parallax-loader.ts';
 import { contentDir } from './lib/content-dir.ts';
 import { articleSchema, incidentSchema } from './pipeline/schema.ts';
 

@@ -2,7 +2,8 @@
  * The articles loader's work on one article: processing it (or taking the analysis an earlier
  * build kept) and extracting what it contributes to the incident. Pure computation, done on the
  * build's thread and on worker threads alike (article-threads.ts): a worker thread runs this
- * module, started with `workerData.parallaxArticleJobs`, and takes jobs until there are none left.
+ * module, started with `workerData.parallaxArticleJobs`, loads the pipeline, waits for the jobs
+ * (`WorkerInput`, one message) and takes them until there are none left.
  */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { extractArticle } from '../pipeline/build-incident.ts';
@@ -80,9 +81,13 @@ export function runJob(incident: IncidentFile, jobs: readonly ArticleJob[], job:
   };
 }
 
-/** What a worker thread is started with (article-threads.ts). */
-export interface WorkerInput {
+/** What a worker thread is started with: it may start before the jobs are known (see `prestartArticleThreads`). */
+export interface WorkerStart {
   parallaxArticleJobs: true;
+}
+
+/** The one message a worker thread waits for once it has loaded the pipeline. */
+export interface WorkerInput {
   incident: IncidentFile;
   jobs: readonly ArticleJob[];
   /** One 32-bit counter: the next job to take. */
@@ -91,15 +96,16 @@ export interface WorkerInput {
 
 export type WorkerReply = { result: JobResult } | { failed: string };
 
-if (!isMainThread && (workerData as Partial<WorkerInput> | undefined)?.parallaxArticleJobs) {
-  const { incident, jobs, counter } = workerData as WorkerInput;
-  const next = new Int32Array(counter);
-  const stems: Stems = new Map();
-  try {
-    for (let job = Atomics.add(next, 0, 1); job < jobs.length; job = Atomics.add(next, 0, 1)) {
-      parentPort!.postMessage({ result: runJob(incident, jobs, job, stems) } satisfies WorkerReply);
+if (!isMainThread && (workerData as Partial<WorkerStart> | undefined)?.parallaxArticleJobs) {
+  parentPort!.once('message', ({ incident, jobs, counter }: WorkerInput) => {
+    const next = new Int32Array(counter);
+    const stems: Stems = new Map();
+    try {
+      for (let job = Atomics.add(next, 0, 1); job < jobs.length; job = Atomics.add(next, 0, 1)) {
+        parentPort!.postMessage({ result: runJob(incident, jobs, job, stems) } satisfies WorkerReply);
+      }
+    } catch (error) {
+      parentPort!.postMessage({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
     }
-  } catch (error) {
-    parentPort!.postMessage({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
-  }
+  });
 }

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { IncidentFile } from '../pipeline/schema.ts';
-import type { ArticleJob, JobResult, Stems, WorkerInput, WorkerReply } from './article-jobs.ts';
+import type { ArticleJob, JobResult, Stems, WorkerInput, WorkerReply, WorkerStart } from './article-jobs.ts';
 
 /**
  * Below this many jobs per thread, this thread takes jobs too: a worker thread loads the whole
@@ -32,6 +32,82 @@ export function planJobs(jobs: number, cores = availableParallelism()): JobPlan 
   return threads > 0 ? { threads, here: true } : { threads: 1, here: false };
 }
 
+/** What worker threads run unless told otherwise. */
+const WORKER_SCRIPT = new URL('./article-worker.ts', import.meta.url);
+
+/**
+ * The worker threads `PARALLAX_THREADS` (its value `raw`) gives the articles loader: a whole
+ * number, 0 to process every article on the build's own thread; unset, the loader decides.
+ */
+export function articleThreads(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\s*\d+\s*$/u.test(raw)) throw new Error(`PARALLAX_THREADS is "${raw}": set it to a whole number of worker threads (0 for none), or unset it to have one per other core`);
+  return Number(raw);
+}
+
+/** A worker thread started before its jobs were known. */
+interface Waiting {
+  worker: Worker;
+  script: string;
+  exited: boolean;
+}
+
+/**
+ * Worker threads started ahead of the loader, kept on the global object: the build's
+ * configuration and its content configuration are loaded as separate module graphs.
+ */
+const WAITING = Symbol.for('parallax.waitingArticleThreads');
+const waiting = (): Waiting[] => ((globalThis as { [WAITING]?: Waiting[] })[WAITING] ??= []);
+
+/**
+ * Starts `count` worker threads (by default one per other core, at most 7) now, so that they load
+ * the pipeline while the build starts up rather than once the loader has found its jobs: about a
+ * second on an idle machine, two in a busy build. `runJobs` takes them; those it does not need are
+ * stopped when it ends (or by `stopWaitingArticleThreads`). They never keep the process alive.
+ * Gives their thread ids.
+ */
+export function prestartArticleThreads(count = planJobs(Number.MAX_SAFE_INTEGER).threads, script: URL = WORKER_SCRIPT): number[] {
+  const started: number[] = [];
+  for (let n = waiting().length; n < count; n++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { workerData: { parallaxArticleJobs: true } satisfies WorkerStart });
+    } catch {
+      break;
+    }
+    const entry: Waiting = { worker, script: script.href, exited: false };
+    worker.once('exit', () => {
+      entry.exited = true;
+    });
+    // A thread that fails before it is taken is simply not taken.
+    worker.on('error', () => {});
+    worker.unref();
+    waiting().push(entry);
+    started.push(worker.threadId);
+  }
+  return started;
+}
+
+/** A started worker thread running `script`, if one is waiting. */
+function takeWaiting(script: URL): Worker | undefined {
+  const list = waiting();
+  for (let index = 0; index < list.length; index++) {
+    const entry = list[index]!;
+    if (entry.exited || entry.script !== script.href) continue;
+    list.splice(index, 1);
+    entry.worker.ref();
+    return entry.worker;
+  }
+  return undefined;
+}
+
+/** Stops the worker threads still waiting for jobs; gives how many there were. */
+export async function stopWaitingArticleThreads(): Promise<number> {
+  const list = waiting().splice(0);
+  await Promise.all(list.map((entry) => entry.worker.terminate()));
+  return list.length;
+}
+
 /** Lets the events waiting (results from other threads) run. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -55,7 +131,7 @@ export async function runJobs(
     here?: boolean;
   } = {},
 ): Promise<void> {
-  const script = options.script ?? new URL('./article-worker.ts', import.meta.url);
+  const script = options.script ?? WORKER_SCRIPT;
   const here = options.here ?? true;
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
@@ -72,13 +148,15 @@ export async function runJobs(
     if (count === jobs.length) settle();
   };
   let running = threads;
-  const input: WorkerInput = { parallaxArticleJobs: true, incident, jobs, counter };
+  const input: WorkerInput = { incident, jobs, counter };
   const workers = Array.from({ length: threads }, () => {
-    let worker: Worker;
+    let worker = takeWaiting(script);
     try {
-      worker = new Worker(script, { workerData: input });
+      worker ??= new Worker(script, { workerData: { parallaxArticleJobs: true } satisfies WorkerStart });
+      worker.postMessage(input);
     } catch {
       running--;
+      void worker?.terminate();
       return undefined;
     }
     worker.on('message', (reply: WorkerReply) => {
@@ -110,7 +188,7 @@ export async function runJobs(
   if (here) Atomics.store(next, 0, jobs.length);
   // Wait for the jobs the other threads took, not for a thread still loading the pipeline.
   if (!failure && count < jobs.length && running > 0) await new Promise<void>((resolve) => (settle = resolve));
-  await Promise.all(workers.map((worker) => worker?.terminate()));
+  await Promise.all([...workers.map((worker) => worker?.terminate()), stopWaitingArticleThreads()]);
   if (failure) throw failure;
   if (count === jobs.length) return;
   const { runJob } = await import('./article-jobs.ts');

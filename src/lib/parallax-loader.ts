@@ -38,16 +38,6 @@ export interface ParallaxLoaderOptions {
 }
 
 /**
- * The worker threads `PARALLAX_THREADS` (its value `raw`) gives the articles loader: a whole
- * number, 0 to process every article on the build's own thread; unset, the loader decides.
- */
-export function articleThreads(raw: string | undefined): number | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  if (!/^\s*\d+\s*$/u.test(raw)) throw new Error(`PARALLAX_THREADS is "${raw}": set it to a whole number of worker threads (0 for none), or unset it to have one per other core`);
-  return Number(raw);
-}
-
-/**
  * A hash of the pipeline's source. Astro keeps the data store while the content config file is
  * unchanged, so without it an article processed by an earlier version of the pipeline would be
  * served from the cache after the pipeline changed.
@@ -149,6 +139,9 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           cache.write(keys.extraction, extraction);
           results[job] = { ...made, processed: html !== undefined };
         }, { here: plan.here });
+      } else {
+        const { stopWaitingArticleThreads } = await import('./article-threads.ts');
+        await stopWaitingArticleThreads();
       }
       let processed = 0;
       let extracted = 0;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { runJob, type ArticleJob, type JobResult } from '../../src/lib/article-jobs.ts';
-import { JOBS_PER_THREAD, planJobs, runJobs } from '../../src/lib/article-threads.ts';
+import { JOBS_PER_THREAD, planJobs, prestartArticleThreads, runJobs, stopWaitingArticleThreads } from '../../src/lib/article-threads.ts';
+import articleThreadsIntegration from '../../src/integrations/article-threads.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
 import { readContent, type ContentSource } from '../../src/pipeline/read-content.ts';
 import { toStoredArticle } from '../../src/pipeline/stored-article.ts';
@@ -109,6 +110,48 @@ describe('article jobs on several threads', () => {
       expect(results.every((result) => result.thread === 0)).toBe(true);
     }
   }, 60_000);
+
+  test('take worker threads started ahead of the jobs, skip those that stopped, and stop those not needed', async () => {
+    const jobs = content.articles.slice(0, 6).map((article) => ({ article }));
+    const expected = jobs.map((_, job) => runJob(content.incident, jobs, job, new Map()));
+    expect(prestartArticleThreads(0)).toEqual([]);
+    const started = prestartArticleThreads(2);
+    expect(started).toHaveLength(2);
+    // Asked again, it starts only what is missing.
+    expect(prestartArticleThreads(2)).toEqual([]);
+    const results = await run(jobs, 1, { here: false });
+    expect(byJob(results).map(withoutThread)).toEqual(expected.map(withoutThread));
+    expect(results.every((result) => result.thread === started[0])).toBe(true);
+    // The one not taken was stopped when the jobs were done.
+    expect(await stopWaitingArticleThreads()).toBe(0);
+    // A thread that stopped while it waited is not waited for: the jobs are done here.
+    const missing = fixture('does-not-exist.mjs');
+    expect(prestartArticleThreads(1, missing)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const fallback = await run(jobs, 1, { script: missing, here: false });
+    expect(byJob(fallback).map(withoutThread)).toEqual(expected.map(withoutThread));
+    expect(fallback.every((result) => result.thread === 0)).toBe(true);
+  }, 60_000);
+
+  test('start the worker threads with the build, as PARALLAX_THREADS says, and none to preview a site', async () => {
+    const setup = articleThreadsIntegration().hooks['astro:config:setup'] as (options: { command: string }) => void;
+    const before = process.env['PARALLAX_THREADS'];
+    try {
+      process.env['PARALLAX_THREADS'] = '2';
+      setup({ command: 'preview' });
+      expect(await stopWaitingArticleThreads()).toBe(0);
+      setup({ command: 'build' });
+      expect(await stopWaitingArticleThreads()).toBe(2);
+      process.env['PARALLAX_THREADS'] = '0';
+      setup({ command: 'build' });
+      expect(await stopWaitingArticleThreads()).toBe(0);
+      process.env['PARALLAX_THREADS'] = 'two';
+      expect(() => setup({ command: 'build' })).toThrow(/PARALLAX_THREADS is "two"/);
+    } finally {
+      if (before === undefined) delete process.env['PARALLAX_THREADS'];
+      else process.env['PARALLAX_THREADS'] = before;
+    }
+  });
 
   test('plan worker threads for enough jobs, one per other core, and one alone for a few jobs', () => {
     expect(planJobs(1000, 1)).toEqual({ threads: 0, here: true });
