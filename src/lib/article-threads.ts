@@ -108,6 +108,30 @@ export async function stopWaitingArticleThreads(): Promise<number> {
   return list.length;
 }
 
+type JobsModule = typeof import('./article-jobs.ts');
+
+/**
+ * The pipeline, for this thread. A build runs this module through Vite's module runner, which
+ * transforms each of the pipeline's modules before running it: loaded by Node itself, as a worker
+ * thread loads it, it is ready in less than half the time (cold build of 1 000 articles: about
+ * 0.7 s against 2 s, while the worker threads start on the jobs). Where Node cannot load it (a
+ * bundled build, or a test runner that runs modules in a context of its own), it is loaded as this
+ * module was.
+ */
+export async function loadJobs(): Promise<JobsModule> {
+  const url = new URL('./article-jobs.ts', import.meta.url);
+  if (url.protocol === 'file:') {
+    try {
+      // A dynamic import the module runner does not rewrite.
+      const nodeImport = new Function('url', 'return import(url)') as (url: string) => Promise<JobsModule>;
+      return await nodeImport(url.href);
+    } catch {
+      // Loaded below instead.
+    }
+  }
+  return import('./article-jobs.ts');
+}
+
 /** Lets the events waiting (results from other threads) run. */
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -173,7 +197,7 @@ export async function runJobs(
   });
   const stems: Stems = new Map();
   if (here || running === 0) {
-    const { runJob } = await import('./article-jobs.ts');
+    const { runJob } = await loadJobs();
     try {
       for (let job = take(), run = 1; job < jobs.length && !failure; job = take(), run++) {
         accept(runJob(incident, jobs, job, stems));
@@ -191,6 +215,6 @@ export async function runJobs(
   await Promise.all([...workers.map((worker) => worker?.terminate()), stopWaitingArticleThreads()]);
   if (failure) throw failure;
   if (count === jobs.length) return;
-  const { runJob } = await import('./article-jobs.ts');
+  const { runJob } = await loadJobs();
   for (let job = 0; job < jobs.length; job++) if (!answered[job]) accept(runJob(incident, jobs, job, stems));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { runJob, type ArticleJob, type JobResult } from '../../src/lib/article-jobs.ts';
-import { JOBS_PER_THREAD, planJobs, prestartArticleThreads, runJobs, stopWaitingArticleThreads } from '../../src/lib/article-threads.ts';
+import { JOBS_PER_THREAD, loadJobs, planJobs, prestartArticleThreads, runJobs, stopWaitingArticleThreads } from '../../src/lib/article-threads.ts';
 import articleThreadsIntegration from '../../src/integrations/article-threads.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
 import { readContent, type ContentSource } from '../../src/pipeline/read-content.ts';
@@ -151,6 +151,12 @@ describe('article jobs on several threads', () => {
       if (before === undefined) delete process.env['PARALLAX_THREADS'];
       else process.env['PARALLAX_THREADS'] = before;
     }
+  });
+
+  test('load the pipeline for this thread, by Node itself or, where Node cannot (as under this test runner), as this module was loaded', async () => {
+    const loaded = await loadJobs();
+    const jobs = content.articles.slice(0, 3).map((article) => ({ article }));
+    expect(jobs.map((_, job) => withoutThread(loaded.runJob(content.incident, jobs, job, new Map())))).toEqual(jobs.map((_, job) => withoutThread(runJob(content.incident, jobs, job, new Map()))));
   });
 
   test('plan worker threads for enough jobs, one per other core, and one alone for a few jobs', () => {
