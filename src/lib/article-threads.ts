@@ -23,8 +23,9 @@ export interface JobPlan {
 /**
  * Worker threads worth starting for `jobs` jobs: one per core besides the build's own, at most 7,
  * each with enough jobs. Fewer jobs than that (a rebuild after a few articles changed) go to one
- * worker thread alone when there is a core for it: it loads the pipeline with Node, in about half
- * the time this thread takes to load it through the build's module loader.
+ * worker thread alone when there is a core for it: started with the build (see
+ * `prestartArticleThreads`), it has the pipeline loaded by the time the loader finds its jobs,
+ * while this thread would load it then.
  */
 export function planJobs(jobs: number, cores = availableParallelism()): JobPlan {
   if (cores < 2 || jobs === 0) return { threads: 0, here: true };
