@@ -113,7 +113,8 @@ function pagefindVersion(): string {
  * With `shards`, the index is split into parts (search-shards.ts), built by two indexers at once
  * (this thread's and a worker thread's, see search-indexer-thread.ts). Each part's pages and records
  * are digested; a part whose digests equal the last build's is kept as that build wrote it, and
- * only the others are indexed again. The bundle of the last build is set aside in the cache folder
+ * only the others are indexed again. A part whose records, or the keys the site gave of its pages
+ * (`offerSearchPageKeys`), differ from the last build's is started while the pages render. The bundle of the last build is set aside in the cache folder
  * before the output folder is emptied, and the new one is written over it: of its thousands of
  * files, only those that changed are written (see `syncBundle`).
  */
@@ -128,6 +129,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
   let settings = '';
   let parts = new Map<string, Part>();
   let given = false;
+  /** The keys the site gave of the pages each part will read, by part (see `offerSearchPageKeys`). */
+  let pageKeys = new Map<string, Array<readonly [string, string]>>();
   let stopListening = () => {};
 
   // A split index is built by two indexers, this thread's and a worker thread's, each taking every other part.
@@ -149,13 +152,21 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
   };
   // A source's page and its many records share a key: hash each key once.
   const partNames = new Map<string | undefined, string>();
-  const partFor = (url: string): Part => {
+  const partNameFor = (url: string): string => {
     const key = options.shards?.key(url);
     let name = partNames.get(key);
     if (name === undefined) partNames.set(key, (name = partOf(key, count)));
+    return name;
+  };
+  const partFor = (url: string): Part => {
+    const name = partNameFor(url);
     let part = parts.get(name);
     if (!part) parts.set(name, (part = { records: [], pages: [] }));
     return part;
+  };
+  const pageKeysDigest = (name: string): string | undefined => {
+    const keys = pageKeys.get(name);
+    return keys ? digestOf([...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).flat()) : undefined;
   };
   const recordsDigest = (part: Part) => (part.recordsDigest ??= digestOf(part.records.map((record) => JSON.stringify(record))));
   const startIndexing = (part: Part): void => {
@@ -192,17 +203,40 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         given = false;
         count = Math.max(1, Math.floor(options.shards?.count() ?? 1));
         settings = digestOf([DIGEST_FORMAT, pagefindVersion(), JSON.stringify(options.excludeSelectors ?? []), String(options.maxFragments ?? 0), String(count)]);
-        stopListening = listenForSearchRecords((records) => {
-          given = true;
-          routeRecords(records);
-          // A part whose records changed is indexed again whatever its pages: start it now, on another core.
+        pageKeys = new Map();
+        // A part is indexed again when its records, or the keys of its pages, differ from the last
+        // build's: it is started then, on another core, while the pages render. Its records must all
+        // be known first: indexing takes them as it starts.
+        const startChanged = () => {
+          if (!given) return;
+          // Without records of its own, the main index will take the first part's (see fillMainPart): compare that part with it.
+          const first = parts.has(MAIN_PART) ? undefined : [...parts.keys()].sort()[0];
           for (const [name, part] of parts) {
-            if (previous?.settings !== settings || previous.bundle !== inOutput || previous.parts[name]?.records !== recordsDigest(part)) startIndexing(part);
+            const stored = name === first ? MAIN_PART : name;
+            const before = previous?.settings === settings && previous.bundle === inOutput ? previous.parts[stored] : undefined;
+            const keys = pageKeysDigest(name);
+            if (before?.records !== recordsDigest(part) || (keys !== undefined && before.pageKeys !== keys)) startIndexing(part);
           }
+        };
+        stopListening = listenForSearchRecords((offer) => {
+          if ('records' in offer) {
+            given = true;
+            routeRecords(offer.records);
+          } else {
+            for (const [url, key] of offer.pageKeys) {
+              const name = partNameFor(url);
+              let keys = pageKeys.get(name);
+              if (!keys) pageKeys.set(name, (keys = []));
+              keys.push([url, key]);
+            }
+          }
+          startChanged();
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
+        // Parts started while the pages rendered, for the log.
+        const early = [...parts.values()].filter((part) => part.index !== undefined).length;
         stopListening();
         const site = fileURLToPath(dir);
         const output = path.resolve(fileURLToPath(new URL(`${bundle}/`, dir)));
@@ -221,10 +255,17 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           files.forEach((sourcePath, i) => partFor(pageUrl(sourcePath)).pages.push({ sourcePath, content: contents[i]! }));
           // The search page loads the main index first: it must be there, and hold something.
           if (!parts.has(MAIN_PART)) parts.set(MAIN_PART, { records: [], pages: [] });
+          // The page keys were given by the parts' names before the main index may take the first one's place.
+          const keyedAs = new Map([...parts].map(([name, part]) => [part, name]));
           fillMainPart(parts);
           const digests = new Map<string, PartDigests>();
           for (const [name, part] of parts) {
-            digests.set(name, { records: recordsDigest(part), pages: digestOf(part.pages.flatMap((page) => [page.sourcePath, page.content])) });
+            const keys = pageKeysDigest(keyedAs.get(part) ?? name);
+            digests.set(name, {
+              records: recordsDigest(part),
+              pages: digestOf(part.pages.flatMap((page) => [page.sourcePath, page.content])),
+              ...(keys === undefined ? {} : { pageKeys: keys }),
+            });
           }
           // The bundle set aside came from `inOutput`: the last digests count only if they describe the bundle placed there.
           const same = unchangedParts(previous, { bundle: inOutput, settings }, digests);
@@ -258,11 +299,12 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           const recordCount = [...parts.values()].reduce((sum, part) => sum + part.records.length, 0);
           logger.info(
             `indexed ${pageCount} HTML files and ${recordCount} records (${when}) into ${bundle}/` +
-              (parts.size > 1 ? ` in ${parts.size} parts (${rebuilt.length} indexed, ${reused.length} unchanged)` : reused.length > 0 ? ' (unchanged)' : '') +
+              (parts.size > 1 ? ` in ${parts.size} parts (${rebuilt.length} indexed, ${reused.length} unchanged; ${early} started as the pages rendered)` : reused.length > 0 ? ' (unchanged)' : '') +
               `: ${counts.written} files written, ${counts.unchanged} unchanged, ${counts.removed} removed, in ${((performance.now() - started) / 1000).toFixed(1)} s after the pages`,
           );
         } finally {
           parts = new Map();
+          pageKeys = new Map();
           await Promise.all([localIndexer.close(), thread?.close()]);
           thread = undefined;
           opened = 0;

@@ -56,6 +56,11 @@ export function inPart(rel: string, part: string): boolean {
 export interface PartDigests {
   records: string;
   pages: string;
+  /**
+   * The keys the site gave of the part's pages while they rendered, when it gave them: a part whose
+   * keys differ is started before its pages are written. Only a hint: `pages` decides what is reused.
+   */
+  pageKeys?: string;
 }
 
 /**

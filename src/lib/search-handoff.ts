@@ -1,25 +1,45 @@
 /**
- * Hands the search records from the pages being rendered to the search index being built in the
- * same process. The index (src/integrations/pagefind.ts) starts with the build and offers a
- * receiver under a registered symbol; the site gives its records as soon as the incident is
- * merged, so Pagefind indexes them on another core while the pages render instead of after.
+ * Hands what the search index needs from the pages being rendered to the search index being built
+ * in the same process. The index (src/integrations/pagefind.ts) starts with the build and offers a
+ * receiver under a registered symbol. The site gives its records as soon as the incident is merged,
+ * so Pagefind indexes them on another core while the pages render instead of after; and it gives
+ * the keys of the pages the index will read (see `pageKey`) as soon as it has them, so that a part
+ * of the index holding a page that will change is started then, not once the pages are written.
  * Outside a build (`astro dev`, tests) nobody listens and nothing happens.
  */
 import type { SearchRecord } from './search-records.ts';
 
 const RECEIVER = Symbol.for('parallax.search-records');
 
-type Receiver = (records: SearchRecord[]) => void;
+/** What the site gives the index: its records, or the keys of pages the index reads, as [address, key] pairs. */
+export type SearchOffer = { records: SearchRecord[] } | { pageKeys: Array<readonly [url: string, key: string]> };
+
+type Receiver = (offer: SearchOffer) => void;
+
+function receiver(): Receiver | undefined {
+  const found = (globalThis as Record<symbol, unknown>)[RECEIVER];
+  return typeof found === 'function' ? (found as Receiver) : undefined;
+}
 
 /** Offers records to the index under construction; returns whether one was listening. */
 export function offerSearchRecords(records: () => SearchRecord[]): boolean {
-  const receiver = (globalThis as Record<symbol, unknown>)[RECEIVER];
-  if (typeof receiver !== 'function') return false;
-  (receiver as Receiver)(records());
-  return true;
+  const receive = receiver();
+  receive?.({ records: records() });
+  return receive !== undefined;
 }
 
-/** Listens for records until the returned function is called. */
+/**
+ * Offers the keys of pages the index reads, by the address the index gives each page. A key must
+ * change whenever what the page shows changes; the index compares it with the last build's only
+ * to start work early, and still reads every page it indexes. Returns whether an index was listening.
+ */
+export function offerSearchPageKeys(pageKeys: () => Array<readonly [url: string, key: string]>): boolean {
+  const receive = receiver();
+  receive?.({ pageKeys: pageKeys() });
+  return receive !== undefined;
+}
+
+/** Listens for records and page keys until the returned function is called. */
 export function listenForSearchRecords(receive: Receiver): () => void {
   (globalThis as Record<symbol, unknown>)[RECEIVER] = receive;
   return () => {

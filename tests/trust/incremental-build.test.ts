@@ -190,14 +190,17 @@ describe('a rebuild after one article changed, then after another was withdrawn'
   test('indexes again only the parts of the search index that the change reached', () => {
     const parts = JSON.parse(rebuilt.get(path.join('pagefind', 'shards.json'))!.toString('utf8')) as { shards: string[] };
     expect(parts.shards).toHaveLength(8);
-    const line = /into pagefind\/ in (\d+) parts \((\d+) indexed, (\d+) unchanged\)/u.exec(rebuild.output);
+    const line = /into pagefind\/ in (\d+) parts \((\d+) indexed, (\d+) unchanged; (\d+) started as the pages rendered\)/u.exec(rebuild.output);
     expect(line, rebuild.output.slice(-3000)).not.toBeNull();
-    const [, all, indexed, unchanged] = line!.map(Number);
+    const [, all, indexed, unchanged, early] = line!.map(Number);
     expect(all).toBe(9);
     // The changed source's part at least; the main index holds the timeline, which changed too.
     expect(indexed).toBeGreaterThanOrEqual(1);
     expect(unchanged).toBeGreaterThan(0);
     expect(indexed! + unchanged!).toBe(9);
+    // Known to change while the pages rendered (its records and its page's key did), not only once they were written.
+    expect(early).toBeGreaterThanOrEqual(1);
+    expect(early).toBeLessThanOrEqual(indexed!);
   });
 
   test('writes exactly the files a build from nothing writes, byte for byte', () => {

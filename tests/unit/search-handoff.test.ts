@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { listenForSearchRecords, offerSearchRecords } from '../../src/lib/search-handoff.ts';
+import { listenForSearchRecords, offerSearchPageKeys, offerSearchRecords, type SearchOffer } from '../../src/lib/search-handoff.ts';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
 
 const record: SearchRecord = { url: '/sources/a/#s-1', content: 'A sentence.', language: 'en', meta: {}, filters: {} };
@@ -17,12 +17,25 @@ describe('search records handed to the index', () => {
   });
 
   test('reach the listening index, until it stops listening', () => {
-    const received: SearchRecord[][] = [];
-    const stop = listenForSearchRecords((records) => received.push(records));
+    const received: SearchOffer[] = [];
+    const stop = listenForSearchRecords((offer) => received.push(offer));
     expect(offerSearchRecords(() => [record])).toBe(true);
-    expect(received).toEqual([[record]]);
+    expect(offerSearchPageKeys(() => [['/sources/a/', 'key-1']])).toBe(true);
+    expect(received).toEqual([{ records: [record] }, { pageKeys: [['/sources/a/', 'key-1']] }]);
     stop();
     expect(offerSearchRecords(() => [record])).toBe(false);
-    expect(received).toHaveLength(1);
+    expect(offerSearchPageKeys(() => [['/sources/a/', 'key-1']])).toBe(false);
+    expect(received).toHaveLength(2);
+  });
+
+  test('page keys are not even computed when no index listens', () => {
+    let computed = false;
+    expect(
+      offerSearchPageKeys(() => {
+        computed = true;
+        return [];
+      }),
+    ).toBe(false);
+    expect(computed).toBe(false);
   });
 });
