@@ -1,4 +1,5 @@
-import { existsSync, globSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -75,7 +76,8 @@ interface Part {
   records: PagefindRecord[];
   /** The digest of `records`, once asked for. */
   recordsDigest?: string | undefined;
-  pages: Array<{ sourcePath: string; content: string }>;
+  /** Its pages, each with what `stat` says of it, and its text once read (see `statsOf`). */
+  pages: Array<{ sourcePath: string; stat: string; content?: string }>;
   /** Started as soon as the part is known to change: its records are then indexed while the pages render. */
   index?: Promise<SearchIndex>;
   recordsAdded?: Promise<void>;
@@ -92,6 +94,22 @@ async function inBatches<T>(items: readonly T[], add: (item: T) => Promise<{ err
 /** The address Pagefind gives a page read from `sourcePath` (a path inside the output folder). */
 function pageUrl(sourcePath: string): string {
   return `/${sourcePath}`.replace(/\/index\.html$/, '/');
+}
+
+/**
+ * What `stat` says of each built page, by its path in `site`: its size and modification time. A page
+ * whose file has the same name, size and time as when the last build digested it has the same text;
+ * a page the build writes again gets a new time, whether or not its text changed. A time less than
+ * the file system's tick ago says nothing, since the file could change again within that tick and
+ * keep its time: such a page gets a value no later build will match, so that the next build reads
+ * it. Where times are kept to the nanosecond, they move with the kernel's clock, a few milliseconds
+ * at a time; where every time is a whole second, the file system is taken to keep seconds (some keep two).
+ */
+function statsOf(site: string, files: readonly string[]): Map<string, string> {
+  const stats = files.map((file) => statSync(path.join(site, file), { bigint: true }));
+  const tick = stats.some((stat) => stat.mtimeNs % 1_000_000_000n !== 0n) ? 100 : 2_000;
+  const now = Date.now();
+  return new Map(files.map((file, i) => [file, now - Number(stats[i]!.mtimeMs) < tick ? `recent:${randomUUID()}` : `${stats[i]!.size}:${stats[i]!.mtimeNs}`]));
 }
 
 /** The version of the indexer: another version may write another bundle from the same pages. */
@@ -251,21 +269,29 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           const files = globSync(options.glob ?? '**/*.html', { cwd: site })
             .map((file) => file.split(path.sep).join('/'))
             .sort();
-          const contents = await Promise.all(files.map((file) => readFile(path.join(site, file), 'utf8')));
-          files.forEach((sourcePath, i) => partFor(pageUrl(sourcePath)).pages.push({ sourcePath, content: contents[i]! }));
+          const stats = statsOf(site, files);
+          for (const sourcePath of files) partFor(pageUrl(sourcePath)).pages.push({ sourcePath, stat: stats.get(sourcePath)! });
           // The search page loads the main index first: it must be there, and hold something.
           if (!parts.has(MAIN_PART)) parts.set(MAIN_PART, { records: [], pages: [] });
           // The page keys were given by the parts' names before the main index may take the first one's place.
           const keyedAs = new Map([...parts].map(([name, part]) => [part, name]));
           fillMainPart(parts);
+          const comparable = previous?.settings === settings && previous.bundle === inOutput ? previous : undefined;
+          const readPages = (part: Part) =>
+            Promise.all(part.pages.map(async (page) => (page.content ??= await readFile(path.join(site, page.sourcePath), 'utf8'))));
           const digests = new Map<string, PartDigests>();
           for (const [name, part] of parts) {
             const keys = pageKeysDigest(keyedAs.get(part) ?? name);
-            digests.set(name, {
-              records: recordsDigest(part),
-              pages: digestOf(part.pages.flatMap((page) => [page.sourcePath, page.content])),
-              ...(keys === undefined ? {} : { pageKeys: keys }),
-            });
+            const stats = digestOf(part.pages.flatMap((page) => [page.sourcePath, page.stat]));
+            const before = comparable?.parts[name];
+            // Pages whose files are as the last build left them (the same names, sizes and times) are
+            // the pages it digested: they are not read again unless their part is indexed again.
+            let pages = before?.stats === stats ? before.pages : undefined;
+            if (pages === undefined) {
+              await readPages(part);
+              pages = digestOf(part.pages.flatMap((page) => [page.sourcePath, page.content!]));
+            }
+            digests.set(name, { records: recordsDigest(part), pages, stats, ...(keys === undefined ? {} : { pageKeys: keys }) });
           }
           // The bundle set aside came from `inOutput`: the last digests count only if they describe the bundle placed there.
           const same = unchangedParts(previous, { bundle: inOutput, settings }, digests);
@@ -278,7 +304,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
               const part = parts.get(name)!;
               startIndexing(part);
               const index = await part.index!;
-              await inBatches(part.pages, (page) => index.addHTMLFile(page), problems);
+              await readPages(part);
+              await inBatches(part.pages, (page) => index.addHTMLFile({ sourcePath: page.sourcePath, content: page.content! }), problems);
               await part.recordsAdded;
               const result = await index.getFiles();
               problems.push(...result.errors);
@@ -296,9 +323,10 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           const counts = placement.move(() => [...built.flat(), manifest]);
           keepDigests(digestFile, { bundle: output, settings, parts: Object.fromEntries(digests) });
           const pageCount = [...parts.values()].reduce((sum, part) => sum + part.pages.length, 0);
+          const readCount = [...parts.values()].reduce((sum, part) => sum + part.pages.filter((page) => page.content !== undefined).length, 0);
           const recordCount = [...parts.values()].reduce((sum, part) => sum + part.records.length, 0);
           logger.info(
-            `indexed ${pageCount} HTML files and ${recordCount} records (${when}) into ${bundle}/` +
+            `indexed ${pageCount} HTML files (${readCount} read) and ${recordCount} records (${when}) into ${bundle}/` +
               (parts.size > 1 ? ` in ${parts.size} parts (${rebuilt.length} indexed, ${reused.length} unchanged; ${early} started as the pages rendered)` : reused.length > 0 ? ' (unchanged)' : '') +
               `: ${counts.written} files written, ${counts.unchanged} unchanged, ${counts.removed} removed, in ${((performance.now() - started) / 1000).toFixed(1)} s after the pages`,
           );

@@ -61,6 +61,8 @@ export interface PartDigests {
    * keys differ is started before its pages are written. Only a hint: `pages` decides what is reused.
    */
   pageKeys?: string;
+  /** The names, sizes and modification times of its page files: while they are the same, `pages` is taken as it was, unread. */
+  stats?: string;
 }
 
 /**
