@@ -132,9 +132,11 @@ function pagefindVersion(): string {
  * (this thread's and a worker thread's, see search-indexer-thread.ts). Each part's pages and records
  * are digested; a part whose digests equal the last build's is kept as that build wrote it, and
  * only the others are indexed again. A part whose records, or the keys the site gave of its pages
- * (`offerSearchPageKeys`), differ from the last build's is started while the pages render. The bundle of the last build is set aside in the cache folder
- * before the output folder is emptied, and the new one is written over it: of its thousands of
- * files, only those that changed are written (see `syncBundle`).
+ * (`offerSearchPageKeys`), differ from the last build's is started while the pages render. A part
+ * whose page files have the names, sizes and times the last build digested is not read again
+ * (see `statsOf`). The bundle of the last build is set aside in the cache folder before the output
+ * folder is emptied, and the new one is written over it: of its thousands of files, only those
+ * that changed are written (see `syncBundle`).
  */
 export default function pagefindIntegration(options: PagefindIntegrationOptions = {}): AstroIntegration {
   const bundle = options.bundle ?? 'pagefind';
