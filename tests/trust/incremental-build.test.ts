@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { UNFINISHED_MARK } from '../../src/integrations/reuse-pages.ts';
+import { TIMELINE_FILES } from '../../src/lib/exports/timeline-files.ts';
 import { buildSite, scratchDir, type SiteBuild } from './build-site.ts';
 
 /**
@@ -228,6 +229,17 @@ describe('a rebuild after one article changed, then after another was withdrawn'
     expect(JSON.parse(now.get(path.join('pagefind', 'shards.json'))!.toString('utf8'))).toEqual({ shards: ['shards/1/', 'shards/2/', 'shards/3/', 'shards/4/'] });
     expect([...afterCrashFiles.keys()].some((file) => file.startsWith(path.join('pagefind', 'shards', '6')))).toBe(true);
     expect(differences(now, files(path.join(work, 'fresh-3')))).toEqual([]);
+  });
+
+  test('renders the timeline’s files again when the timeline changed, and reuses them when nothing they print did', () => {
+    const report = (output: string, file: string) => new RegExp(`[├└]─ /${file.replaceAll('.', '\\.')}/?(?= )([^├└\n]*)`, 'mu').exec(output)?.[1] ?? 'not written';
+    for (const file of Object.keys(TIMELINE_FILES)) {
+      // The change made one more outlet report a happening.
+      expect(before.get(file)?.equals(rebuilt.get(file)!)).toBe(false);
+      expect(report(rebuild.output, file)).not.toMatch(/cached|restored|not written/u);
+      // Splitting the search index differently changes nothing they print; the site then equals a build from nothing (below).
+      expect(report(fewerParts.output, file)).toMatch(/\((?:cached|restored)\)/u);
+    }
   });
 
   test('changed the pages of other articles too, so the comparison above covers pages the change reached', () => {

@@ -29,6 +29,12 @@ describe('calendarSpan', () => {
     expect(calendarSpan('2021-05-02T23:40+02:00', 'time')).toEqual({ kind: 'instant', value: '20210502T214000Z' });
     expect(calendarSpan('2021-05-03T08:00', 'time')).toEqual({ kind: 'instant', value: '20210503T080000' });
   });
+
+  test('refuses a date that is no date, naming it, rather than hand the calendar library a month it loops on', () => {
+    expect(() => calendarSpan('2021-02x', 'month')).toThrow(/"2021-02x" is not a date/);
+    expect(() => calendarSpan('soon', 'day')).toThrow(/"soon" is not a date/);
+    expect(() => timelineIcs({ ...exportIncident, events: [{ ...exportIncident.events[0]!, date: 'x1998' }] }, { site: exportSite, generatedAt })).toThrow(/"x1998" is not a date/);
+  });
 });
 
 describe('timelineIcs', () => {

@@ -32,6 +32,8 @@ function nextDay(year: number, month: number, day: number): DateArray {
  */
 export function calendarSpan(value: string, precision: Precision): CalendarSpan {
   const [year = 0, month = 1, day = 1] = value.slice(0, 10).split('-').map(Number);
+  // A date that is no date would send the calendar library's normalising into an endless loop.
+  if (![year, month, day].every(Number.isInteger)) throw new Error(`"${value}" is not a date (${precision}): a calendar entry needs YYYY, YYYY-MM, YYYY-MM-DD or a date with a time`);
   switch (precision) {
     case 'year':
       return { kind: 'days', start: [year, 1, 1], end: [year + 1, 1, 1] };
