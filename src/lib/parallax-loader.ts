@@ -6,7 +6,7 @@ import type { Loader } from 'astro/loaders';
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack, type FrontmatterMemo } from '../pipeline/read-content.ts';
 import type { ArticleFrontmatter, IncidentFile } from '../pipeline/schema.ts';
-import { analysisDir, analysisKeys, ArticleCache } from './article-cache.ts';
+import { analysisDir, analysisKeys, ArticleCache, readExtractionsAhead } from './article-cache.ts';
 import type { ArticleJob, JobResult } from './article-jobs.ts';
 
 /** A job's result without its texts. */
@@ -103,6 +103,8 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       // Articles to process, or only to extract again, each with its keys in the cache.
       const jobs: ArticleJob[] = [];
       const jobKeys: { keys: ReturnType<typeof analysisKeys>; entryDigest: string }[] = [];
+      // The contributions of the articles not to process, which the merge reads.
+      const unchanged: { key: string; article: string }[] = [];
       for (const article of content.articles) {
         keep.add(article.id);
         const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
@@ -112,7 +114,10 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
         const analysed = cache.has(keys.analysis) && cache.has(keys.html);
         const stored = store.get(article.id);
         // An entry names the cache folder it was made in: a project moved with its cache folder gets its entries again.
-        if (stored?.digest === entryDigest && (stored.data as Partial<ArticleEntry>).cache === cache.dir && analysed && cache.has(keys.extraction)) continue;
+        if (stored?.digest === entryDigest && (stored.data as Partial<ArticleEntry>).cache === cache.dir && analysed && cache.has(keys.extraction)) {
+          unchanged.push({ key: keys.extraction, article: article.file });
+          continue;
+        }
         // An unchanged article (incident.yaml changed, or the cache lost its contribution) keeps its analysis.
         jobs.push(analysed ? { article, analysis: cache.read(keys.analysis, article.file, 'analysis') } : { article });
         jobKeys.push({ keys, entryDigest });
@@ -125,7 +130,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
         // worker threads, one per other core; a few go to one worker thread (see planJobs).
         const { planJobs, runJobs } = await import('./article-threads.ts');
         const plan = options.threads === undefined ? planJobs(jobs.length) : { threads: options.threads, here: true };
-        await runJobs(content.incident, jobs, plan.threads, (result) => {
+        const running = runJobs(content.incident, jobs, plan.threads, (result) => {
           const { keys } = jobKeys[result.job]!;
           if (!('extraction' in result)) {
             results[result.job] = result;
@@ -139,6 +144,9 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           cache.write(keys.extraction, extraction);
           results[job] = { ...made, processed: html !== undefined };
         }, { here: plan.here });
+        // With every job on worker threads, this thread would wait: it reads what the merge will need meanwhile.
+        if (!plan.here) await readExtractionsAhead(cache, unchanged, running);
+        await running;
       } else {
         const { stopWaitingArticleThreads } = await import('./article-threads.ts');
         await stopWaitingArticleThreads();

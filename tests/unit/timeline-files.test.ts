@@ -40,9 +40,9 @@ function candidates(all: ReturnType<typeof leaves>, path: Path, value: string | 
 
 describe('the timeline files', () => {
   test('render what the export builders make, each with its media type', async () => {
-    expect(await TIMELINE_FILES['timeline.csv'].render(exportIncident, options)).toBe(timelineCsv(exportIncident, options));
-    expect(await TIMELINE_FILES['timeline.ics'].render(exportIncident, options)).toBe(timelineIcs(exportIncident, options));
-    expect(JSON.parse(await TIMELINE_FILES['timeline.timelinejs.json'].render(exportIncident, options))).toHaveProperty('events');
+    expect(TIMELINE_FILES['timeline.csv'].render(exportIncident, options)).toBe(timelineCsv(exportIncident, options));
+    expect(TIMELINE_FILES['timeline.ics'].render(exportIncident, options)).toBe(timelineIcs(exportIncident, options));
+    expect(JSON.parse(TIMELINE_FILES['timeline.timelinejs.json'].render(exportIncident, options))).toHaveProperty('events');
     const feed = await TIMELINE_FILES['feed.xml'].render(exportIncident, options);
     expect(feed).toContain('<rss');
     expect(feed).toContain(`<lastBuildDate>${options.generatedAt.toUTCString()}</lastBuildDate>`);
