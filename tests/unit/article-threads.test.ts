@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
-import { runJob, type ArticleJob, type JobResult } from '../../src/lib/article-jobs.ts';
+import { runJob, warmUp, type ArticleJob, type JobResult } from '../../src/lib/article-jobs.ts';
 import { JOBS_PER_THREAD, loadJobs, planJobs, prestartArticleThreads, runJobs, stopWaitingArticleThreads } from '../../src/lib/article-threads.ts';
 import articleThreadsIntegration from '../../src/integrations/article-threads.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
@@ -110,6 +110,14 @@ describe('article jobs on several threads', () => {
       expect(results.every((result) => result.thread === 0)).toBe(true);
     }
   }, 60_000);
+
+  test('warm a waiting thread up on an article that goes through every stage a real one does', () => {
+    const result = warmUp();
+    if ('problems' in result) throw new Error(`the warm-up article cannot be read: ${JSON.stringify(result.problems)}`);
+    const extraction = JSON.parse(result.extraction) as Record<'mentions' | 'claims' | 'quotes' | 'citations', unknown[]>;
+    expect(result.sentences).toBeGreaterThan(5);
+    for (const part of ['mentions', 'claims', 'quotes', 'citations'] as const) expect(extraction[part].length, part).toBeGreaterThan(0);
+  });
 
   test('take worker threads started ahead of the jobs, skip those that stopped, and stop those not needed', async () => {
     const jobs = content.articles.slice(0, 6).map((article) => ({ article }));
