@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import articleThreads from './src/integrations/article-threads.ts';
+import incidentFile, { incidentFileWritten } from './src/integrations/incident-file.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import reusePages from './src/integrations/reuse-pages.ts';
 import { contentDir } from './src/lib/content-dir.ts';
@@ -38,12 +39,19 @@ export default defineConfig({
     pagefind({
       excludeSelectors: ['.s-link', '.meta dt'],
       glob: 'sources/*/index.html',
-      records: incidentSearchRecords,
+      // Only when the pages did not give them: from incident.json, once it is written.
+      records: async (outDir) => {
+        await incidentFileWritten();
+        return incidentSearchRecords(outDir);
+      },
       maxFragments: searchMaxFragments(process.env.PARALLAX_SEARCH_MAX_FRAGMENTS),
       shards: {
         count: () => searchPartCount(countArticleFiles(contentDir()), searchPartSize(process.env.PARALLAX_SEARCH_SHARD_SIZE)),
         key: searchPartKey,
       },
     }),
+    // incident.json is written once the pages are, while the search index is written by Pagefind's
+    // process: after the search index here, so that the build waits for it only once the index is done.
+    incidentFile(),
   ],
 });

@@ -3,6 +3,7 @@ import { getCollection, getEntry } from 'astro:content';
 import { mergeIncident, type IncidentJson } from '../pipeline/build-incident.ts';
 import { readExtraction } from './article-cache.ts';
 import { timelineMemo } from './timeline-memo.ts';
+import { offerIncident } from './incident-handoff.ts';
 import { offerSearchRecords } from './search-handoff.ts';
 import { searchRecords } from './search-records.ts';
 import { formatBuildTime } from './format-build-time.ts';
@@ -52,6 +53,8 @@ async function load(): Promise<IncidentSite> {
   const timeline = timelineLayout(merged.events);
   // The search index can take its records now, while the pages render, rather than after them.
   offerSearchRecords(() => searchRecords(merged, 'en', timeline.eventHref));
+  // incident.json is written from it once the pages are (src/integrations/incident-file.ts).
+  offerIncident(merged);
   return {
     ...merged,
     builtAt: formatBuildTime(built),

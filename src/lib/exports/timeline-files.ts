@@ -43,10 +43,6 @@ export const TIMELINE_FILES = {
 
 export type TimelineFileName = keyof typeof TIMELINE_FILES;
 
-export function isTimelineFile(name: string | undefined): name is TimelineFileName {
-  return name !== undefined && Object.hasOwn(TIMELINE_FILES, name);
-}
-
 /**
  * A digest of everything the timeline's files print, for Astro's incremental build (see `pageKey`):
  * the incident's own fields, the timeline, the questions each entry's sentences answer, and each
@@ -56,10 +52,18 @@ export function isTimelineFile(name: string | undefined): name is TimelineFileNa
  * the time its text was made.
  */
 export function timelineFilesKey(incident: TimelineFilesIncident): string {
-  return pageKey({
-    incident: incident.incident,
-    events: incident.events,
-    topics: [...eventTopics(incident)],
-    sources: incident.sources.map(({ sentences: _notPrinted, ...printed }) => printed),
-  });
+  // Each file's route asks: digested once per incident.
+  let key = keys.get(incident);
+  if (key === undefined) {
+    key = pageKey({
+      incident: incident.incident,
+      events: incident.events,
+      topics: [...eventTopics(incident)],
+      sources: incident.sources.map(({ sentences: _notPrinted, ...printed }) => printed),
+    });
+    keys.set(incident, key);
+  }
+  return key;
 }
+
+const keys = new WeakMap<TimelineFilesIncident, string>();
