@@ -35,14 +35,6 @@ export async function writeIncidentJson(incident: IncidentJson, file: string): P
   await rename(temporary, file);
 }
 
-/**
- * Writes `incident.json`, everything the site shows as one document, into the built site. The site
- * gives the merged incident while its pages render (`offerIncident`); the document is written once
- * they are, a piece at a time, while the search index is being written by another process, rather
- * than rendered as a page: 8 MB for 1 000 articles, which took a third of a second of the pages'
- * own thread. Integrations listed after the search index's wait for it at the end of the build.
- * `astro dev` serves the same document from a route (`src/routes/incident.json.ts`).
- */
 /** The write under way in this process, if any. */
 let writing: Promise<void> | undefined;
 
@@ -54,6 +46,14 @@ export function incidentFileWritten(): Promise<void> | undefined {
   return writing;
 }
 
+/**
+ * Writes `incident.json`, everything the site shows as one document, into the built site. The site
+ * gives the merged incident while its pages render (`offerIncident`); the document is written once
+ * they are, a piece at a time, while the search index is being written by another process, rather
+ * than rendered as a page: 8 MB for 1 000 articles, which took a third of a second of the pages'
+ * own thread. Integrations listed after the search index's wait for it at the end of the build.
+ * `astro dev` serves the same document from a route (`src/routes/incident.json.ts`).
+ */
 export default function incidentFile(): AstroIntegration {
   let incident: IncidentJson | undefined;
   let stopListening = () => {};

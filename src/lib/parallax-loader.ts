@@ -144,8 +144,9 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
           cache.write(keys.extraction, extraction);
           results[job] = { ...made, processed: html !== undefined };
         }, { here: plan.here });
-        // With every job on worker threads, this thread would wait: it reads what the merge will need meanwhile.
-        if (!plan.here) await readExtractionsAhead(cache, unchanged, running);
+        // With every job on worker threads, this thread would wait: it reads what the merge will need
+        // meanwhile. Only time is at stake: what it could not read, the merge reads (or reports).
+        if (!plan.here) await readExtractionsAhead(cache, unchanged, running).catch(() => 0);
         await running;
       } else {
         const { stopWaitingArticleThreads } = await import('./article-threads.ts');
