@@ -307,8 +307,10 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
               startIndexing(part);
               const index = await part.index!;
               await readPages(part);
-              await inBatches(part.pages, (page) => index.addHTMLFile({ sourcePath: page.sourcePath, content: page.content! }), problems);
+              // Records first, then pages, whenever the records were started: the bundle depends on
+              // the order things are added, and a rebuild must write what a build from nothing does.
               await part.recordsAdded;
+              await inBatches(part.pages, (page) => index.addHTMLFile({ sourcePath: page.sourcePath, content: page.content! }), problems);
               const result = await index.getFiles();
               problems.push(...result.errors);
               const partFiles = (name === MAIN_PART ? result.files : mergedPartFiles(result.files)).map((file) => ({ path: `${name}${file.path}`, content: file.content }));

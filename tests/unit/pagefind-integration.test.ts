@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -121,5 +121,57 @@ describe('the search index told which pages change while they render', () => {
     utimesSync(file, written, written);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, written.getTime() + 2_100 - Date.now())));
     expect(counts(await build(later, { ...keys, bravo: 'key-bravo-2' }))).toMatchObject({ indexed: 1 });
+  });
+});
+
+describe('the search index built from many records', () => {
+  /** Every file of a built bundle, by path, as text (gzip bytes as latin1). */
+  function bundleFiles(dir: string): Map<string, string> {
+    const files = new Map<string, string>();
+    const walk = (folder: string) => {
+      for (const item of readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, item.name);
+        if (item.isDirectory()) walk(full);
+        else files.set(path.relative(dir, full), readFileSync(full, 'latin1'));
+      }
+    };
+    walk(dir);
+    return files;
+  }
+
+  /** A build from nothing of one index: the pages are written, and the build ends `after` ms after the records are offered. */
+  async function buildOnce(name: string, records: SearchRecord[], after: number): Promise<Map<string, string>> {
+    const root = path.join(work, name);
+    const out = path.join(root, 'dist');
+    const integration = pagefindIntegration({ glob: 'sources/*/index.html' });
+    const hooks = integration.hooks as unknown as Record<string, Hook>;
+    const logger = { info: () => {}, warn: () => {} };
+    await hooks['astro:config:done']!({ config: { cacheDir: pathToFileURL(`${root}/cache/`), outDir: pathToFileURL(`${out}/`) } });
+    await hooks['astro:build:start']!({ logger });
+    expect(offerSearchRecords(() => records)).toBe(true);
+    for (const source of sources) {
+      const file = path.join(out, 'sources', source, 'index.html');
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, page(source, `The ${source} desk filed its first report.`));
+    }
+    await new Promise((resolve) => setTimeout(resolve, after));
+    await hooks['astro:build:done']!({ dir: pathToFileURL(`${out}/`), logger });
+    return bundleFiles(path.join(out, 'pagefind'));
+  }
+
+  test('is the same whether the pages end before or after the records are indexed', { timeout: 60_000 }, async () => {
+    // More records than are sent at once: the last are still being indexed when the pages end at once.
+    const records = Array.from({ length: 900 }, (_, i): SearchRecord => ({
+      url: `/sources/${sources[i % sources.length]}/#s-${i}`,
+      content: `Sentence ${i} of the coverage reports the harbour closure, the evacuation and the inquiry.`,
+      language: 'en',
+      meta: {},
+      filters: { kind: ['Claim'] },
+    }));
+    const soon = await buildOnce('soon', records, 0);
+    const late = await buildOnce('late', records, 3_000);
+    expect(soon.size).toBeGreaterThan(0);
+    expect([...soon.keys()].sort()).toEqual([...late.keys()].sort());
+    for (const [file, content] of soon) expect(content === late.get(file), file).toBe(true);
   });
 });
