@@ -40,10 +40,14 @@ function readTag(html: string, at: number): Tag | undefined {
     const close = html.indexOf('>', at);
     return close < 0 ? undefined : { name: '', end: false, start: at, after: close + 1, attributes: '' };
   }
-  const end = html[at + 1] === '/';
-  const name = /^[a-zA-Z][^\s/>]*/u.exec(html.slice(at + (end ? 2 : 1), at + 64))?.[0];
-  if (!name) return undefined;
-  let i = at + (end ? 2 : 1) + name.length;
+  const end = html.charCodeAt(at + 1) === 47; // "/"
+  const nameStart = at + (end ? 2 : 1);
+  const first = html.charCodeAt(nameStart) | 0x20;
+  if (first < 97 || first > 122) return undefined;
+  let i = nameStart + 1;
+  // The name runs to a space, "/" or ">".
+  for (let c = html.charCodeAt(i); i < html.length && c !== 62 && c !== 47 && c !== 32 && (c < 9 || c > 13); c = html.charCodeAt(++i));
+  const name = html.slice(nameStart, i);
   const from = i;
   // Up to the `>` that is not inside a quoted value.
   for (let quote = ''; i < html.length; i++) {
@@ -59,8 +63,9 @@ function readTag(html: string, at: number): Tag | undefined {
   return undefined;
 }
 
-/** Whether `pattern` finds an attribute's name in the attributes as written, never within a value. */
-function hasAttribute(attributes: string, pattern: RegExp): boolean {
+/** Whether `pattern` finds an attribute's name in the attributes as written, never within a value; `word` is a part of that name, to look for first. */
+function hasAttribute(attributes: string, pattern: RegExp, word: string): boolean {
+  if (!attributes.includes(word)) return false;
   // Values removed, so that an attribute's name is never matched inside another's value.
   return pattern.test(attributes.replace(/"[^"]*"|'[^']*'/gu, '""'));
 }
@@ -73,6 +78,14 @@ const ANYWHERE = /(?:^|\s)data-pagefind-(?!body(?=[\s=/]|$)|ignore(?=[\s=/]|$))[
 const namesTag = (selectors: readonly string[], name: string) => {
   const pattern = new RegExp(`(?:^|[\\s>+~,(])${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\w-])`, 'iu');
   return selectors.some((selector) => pattern.test(selector));
+};
+
+const END_TAGS = new Map<string, RegExp>();
+/** Finds an end tag `name` in any case. */
+const endTagPattern = (name: string): RegExp => {
+  let pattern = END_TAGS.get(name);
+  if (!pattern) END_TAGS.set(name, (pattern = new RegExp(`</${name}(?=[\\s/>])`, 'giu')));
+  return pattern;
 };
 
 /** An element outside the marked parts, open while the page is read. */
@@ -113,8 +126,12 @@ export function indexedPart(html: string, excludeSelectors: readonly string[] = 
   const top = () => stack[stack.length - 1]!;
   /** The marked element being copied: its name, where it starts, how deep its name is nested in it. */
   let open: { name: string; start: number; contentStart: number; depth: number; plain: boolean } | undefined;
-  let lower: string | undefined;
-  const lowered = () => (lower ??= html.toLowerCase());
+  /** Where the first end tag `name` (in any case) from `from` starts, or -1. */
+  const endTag = (name: string, from: number) => {
+    const pattern = endTagPattern(name);
+    pattern.lastIndex = from;
+    return pattern.exec(html)?.index ?? -1;
+  };
   let text = 0;
   for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at)) {
     const tag = readTag(html, at);
@@ -133,7 +150,7 @@ export function indexedPart(html: string, excludeSelectors: readonly string[] = 
       if (tag.name === '') continue;
       if (!tag.end && RAW.has(tag.name)) {
         // Its text, up to its end tag, holds no tags.
-        const close = lowered().indexOf(`</${tag.name}`, at);
+        const close = endTag(tag.name, at);
         if (close < 0) return html;
         at = close;
         continue;
@@ -163,14 +180,14 @@ export function indexedPart(html: string, excludeSelectors: readonly string[] = 
     }
     if (tag.name === 'head') {
       // Kept as it is: the page's title is the result's title when no heading gives one.
-      const close = lowered().indexOf('</head>', at);
-      if (close < 0) return html;
+      const close = endTag('head', at);
+      if (close < 0 || html.charCodeAt(close + '</head'.length) !== 62) return html;
       top().out.push(html.slice(tag.start, close + '</head>'.length));
       at = close + '</head>'.length;
       text = at;
       continue;
     }
-    if (hasAttribute(tag.attributes, BODY)) {
+    if (hasAttribute(tag.attributes, BODY, 'data-pagefind-')) {
       // The whole body marked: nothing to leave out.
       if (tag.name === 'body' || tag.name === 'html') return html;
       marked = true;
@@ -179,13 +196,13 @@ export function indexedPart(html: string, excludeSelectors: readonly string[] = 
         top().out.push(html.slice(tag.start, tag.after));
         continue;
       }
-      const plain = !hasAttribute(tag.attributes, /(?:^|\s)(?:class|id|data-pagefind-ignore)(?=[\s=/]|$)/iu) && !namesTag(excludeSelectors, tag.name);
+      const plain = !(/\b(?:class|id)\b/iu.test(tag.attributes) || hasAttribute(tag.attributes, /(?:^|\s)data-pagefind-ignore(?=[\s=/]|$)/u, 'data-pagefind-')) && !namesTag(excludeSelectors, tag.name);
       open = { name: tag.name, start: tag.start, contentStart: tag.after, depth: 1, plain };
       continue;
     }
     // Pagefind reads these attributes wherever they are, and may take a page's title and image
     // from its first heading and image: outside the marked parts, the page is given whole.
-    if (hasAttribute(tag.attributes, ANYWHERE) || tag.name === 'h1' || tag.name === 'img') return html;
+    if (hasAttribute(tag.attributes, ANYWHERE, 'data-pagefind-') || tag.name === 'h1' || tag.name === 'img') return html;
     if (VOID.has(tag.name)) {
       top().out.push(html.slice(tag.start, tag.after));
       continue;
@@ -193,7 +210,7 @@ export function indexedPart(html: string, excludeSelectors: readonly string[] = 
     if (tag.attributes.trimEnd().endsWith('/')) return html;
     if (RAW.has(tag.name)) {
       // No element within; what it holds is not read.
-      const close = lowered().indexOf(`</${tag.name}`, at);
+      const close = endTag(tag.name, at);
       if (close < 0) return html;
       at = close;
       text = at;
