@@ -201,8 +201,8 @@ export function indexedPart(html: string, excludeSelectors: readonly string[] = 
       continue;
     }
     // Pagefind reads these attributes wherever they are, and may take a page's title and image
-    // from its first heading and image: outside the marked parts, the page is given whole.
-    if (hasAttribute(tag.attributes, ANYWHERE, 'data-pagefind-') || tag.name === 'h1' || tag.name === 'img') return html;
+    // from its first heading, title and image: outside the marked parts and the head, the page is given whole.
+    if (hasAttribute(tag.attributes, ANYWHERE, 'data-pagefind-') || tag.name === 'h1' || tag.name === 'title' || tag.name === 'img') return html;
     if (VOID.has(tag.name)) {
       top().out.push(html.slice(tag.start, tag.after));
       continue;

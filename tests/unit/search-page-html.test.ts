@@ -47,6 +47,7 @@ describe('indexedPart', () => {
       // A first heading or image elsewhere may become the result's title or image.
       `<html><head></head><body><h1>Elsewhere</h1><main data-pagefind-body>Text</main></body></html>`,
       `<html><head></head><body><img src="/a.png" alt=""><main data-pagefind-body>Text</main></body></html>`,
+      `<html><head></head><body><title>Out of place</title><main data-pagefind-body>Text</main></body></html>`,
       // Marked parts that may hold no text once Pagefind leaves out what it is told to: it then reads the whole page.
       `<html><head></head><body><div class="s-link" data-pagefind-body></div><p>Elsewhere</p></body></html>`,
       `<html><head></head><body><div class="s-link" data-pagefind-body>Text</div><p>Elsewhere</p></body></html>`,
