@@ -3,8 +3,8 @@
  * `data-pagefind-body` is indexed from those parts: Pagefind reads every other element only to
  * leave it out. Most of a source page is such elements (the header, the navigation, the source's
  * claims as the comparison shows them, the footer), and Pagefind's time goes with the elements it
- * reads, not with the text it keeps: 1 000 source pages of a synthetic corpus took 1.4-1.5 s to add
- * whole and 0.8-0.9 s to add as `indexedPart` gives them (19.5 MB of HTML against 7.9 MB), for an
+ * reads, not with the text it keeps: 1 000 source pages of a synthetic corpus took 1.2-1.7 s to add
+ * whole and 0.8-1.05 s to add as `indexedPart` gives them (19.5 MB of HTML against 7.9 MB), for an
  * index that is the same byte for byte (tests/unit/search-page-html.test.ts compares the two).
  *
  * The page is read with a scanner that knows tags, quoted attribute values, comments and the
