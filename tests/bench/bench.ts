@@ -9,7 +9,9 @@
  * - the same Markdown built by a minimal Astro site (tests/bench/baseline/) with Astro's default
  *   Markdown processor and with `unified()` from @astrojs/markdown-remark, and by Hugo;
  * - the pipeline and the merge alone (measure-pipeline.ts), in CPU time;
- * - peak memory of every build, and the size of every page.
+ * - peak memory of every build, and the size of every page;
+ * - where the fastest cold build of Parallax and of the default baseline spent their time, stage
+ *   by stage (build-phases.ts), in wall and CPU time.
  *
  *     npm run bench -- [--quick] [--json <file>] [--sizes 100,1000,5000] [--runs <k>] [--work <dir>] [--seed <seed>]
  *
@@ -27,6 +29,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { phaseDurations, type PhaseMark } from './build-phases.ts';
 import { defaultOutletCount, generateCorpus, writeCorpus } from './generate-corpus.ts';
 import type { PipelineMeasurement } from './measure-pipeline.ts';
 import { pageSizes, type PageSize } from './page-sizes.ts';
@@ -57,6 +60,10 @@ const BUDGET = {
 interface Run {
   ms: number;
   maxRssBytes: number | null;
+  /** User and system CPU time of the whole process tree, by GNU time; null without it. */
+  cpuMs: number | null;
+  /** Where an Astro build's time went, stage by stage (build-phases.ts); empty for other commands. */
+  phases: Array<{ stage: string; ms: number; cpuMs: number }>;
 }
 
 interface BuildResult {
@@ -191,9 +198,10 @@ const hasGnuTime = existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-v', 'true'], {
  */
 async function measure(command: string, args: string[], env: Record<string, string>, cwd = ROOT): Promise<Run> {
   const rssFile = path.join(os.tmpdir(), `parallax-bench-rss-${process.pid}-${Date.now()}`);
+  const phasesFile = `${rssFile}-phases.json`;
   const nodeArgs = command === process.execPath && !hasGnuTime ? ['--import', pathToFileURL(path.join(BENCH, 'report-rss.ts')).href] : [];
   const [file, argv] = hasGnuTime ? [GNU_TIME, ['-v', '-o', rssFile, command, ...args]] : [command, [...nodeArgs, ...args]];
-  const child = spawn(file, argv, { cwd, env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, argv, { cwd, env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, BENCH_PHASES_FILE: phasesFile }, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-6000);
@@ -207,16 +215,27 @@ async function measure(command: string, args: string[], env: Record<string, stri
   });
   const ms = performance.now() - start;
   let maxRssBytes: number | null = null;
+  let cpuMs: number | null = null;
   try {
     const report = readFileSync(rssFile, 'utf8');
     const kbytes = /Maximum resident set size \(kbytes\): (\d+)/u.exec(report)?.[1];
     maxRssBytes = kbytes ? Number(kbytes) * KB : Number(report) || null;
+    const user = /User time \(seconds\): ([\d.]+)/u.exec(report)?.[1];
+    const system = /System time \(seconds\): ([\d.]+)/u.exec(report)?.[1];
+    cpuMs = user !== undefined && system !== undefined ? (Number(user) + Number(system)) * 1000 : null;
   } catch {
     maxRssBytes = null;
   }
+  let phases: Run['phases'] = [];
+  try {
+    phases = phaseDurations(JSON.parse(readFileSync(phasesFile, 'utf8')) as PhaseMark[]);
+  } catch {
+    phases = [];
+  }
   rmSync(rssFile, { force: true });
+  rmSync(phasesFile, { force: true });
   if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}:\n${tail}`);
-  return { ms, maxRssBytes };
+  return { ms, maxRssBytes, cpuMs, phases };
 }
 
 function summarize(runs: Run[]): BuildResult {
@@ -438,6 +457,41 @@ function budgets(results: SizeResult[], site: { pages: PageSize[] }): Budget[] {
   return out;
 }
 
+/** The run of a build that took least time. */
+function fastest(result: BuildResult): Run {
+  return result.runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
+/**
+ * Where the fastest cold build of Parallax and of the default baseline spent their time at each
+ * size, stage by stage (build-phases.ts): wall seconds, and CPU seconds of the build's own process
+ * (all its threads) in brackets. "Exit" is what the bench timed after the last stage. The last
+ * column is the whole command, with the CPU of its whole process tree (Pagefind's processes too).
+ */
+function stages(results: SizeResult[]): string {
+  const stageNames = ['start', 'content', 'pages', 'after pages'];
+  const span = (ms: number, cpuMs: number | null) => `${(ms / 1000).toFixed(1)}${cpuMs === null ? '' : ` (${(cpuMs / 1000).toFixed(1)})`}`;
+  const rows = [['N', 'build', ...stageNames, 'exit', 'whole command (tree CPU)']];
+  for (const r of results) {
+    for (const [name, result] of [['Parallax', r.parallax], ['baseline default', r.baselineDefault]] as const) {
+      const run = fastest(result);
+      if (run.phases.length === 0) continue;
+      const staged = run.phases.reduce((sum, phase) => sum + phase.ms, 0);
+      rows.push([
+        String(r.n),
+        name,
+        ...stageNames.map((stage) => {
+          const phase = run.phases.find((p) => p.stage === stage);
+          return phase ? span(phase.ms, phase.cpuMs) : '–';
+        }),
+        (Math.max(0, run.ms - staged) / 1000).toFixed(1),
+        span(run.ms, run.cpuMs),
+      ]);
+    }
+  }
+  return `Where the time goes: the fastest cold build of each, seconds of wall time by stage (CPU of the build's process in brackets; the last column's CPU includes its child processes):\n${table(rows, 2)}`;
+}
+
 /** Columns padded to their widest cell: the first `left` columns flush left, the others flush right. */
 function table(rows: string[][], left = 1): string {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
@@ -478,7 +532,7 @@ function report(results: SizeResult[], site: { build: Run; pages: PageSize[] }, 
     `Default site: built in ${seconds(site.build.ms)}; largest pages gzip incl. CSS: ${site.pages.slice(0, 3).map((p) => `${p.page} ${kilobytes(p.gzipWithCssBytes)}`).join(', ')}.`,
   ];
   const budgetRows = [['budget', 'status', 'limit', 'measured'], ...checks.map((b) => [b.name, b.status.toUpperCase(), b.limit, b.measured])];
-  return `\n${table(rows)}\n\n${notes.map((line) => `- ${line}`).join('\n')}\n\nBudgets${opts.quick ? ' (--quick: printed, not enforced)' : ''}:\n${table(budgetRows, 4)}\n`;
+  return `\n${table(rows)}\n\n${notes.map((line) => `- ${line}`).join('\n')}\n\n${stages(results)}\n\nBudgets${opts.quick ? ' (--quick: printed, not enforced)' : ''}:\n${table(budgetRows, 4)}\n`;
 }
 
 async function main(): Promise<number> {
