@@ -60,8 +60,6 @@ const BUDGET = {
 interface Run {
   ms: number;
   maxRssBytes: number | null;
-  /** User and system CPU time of the whole process tree, by GNU time; null without it. */
-  cpuMs: number | null;
   /** Where an Astro build's time went, stage by stage (build-phases.ts); empty for other commands. */
   phases: Array<{ stage: string; ms: number; cpuMs: number }>;
 }
@@ -215,14 +213,10 @@ async function measure(command: string, args: string[], env: Record<string, stri
   });
   const ms = performance.now() - start;
   let maxRssBytes: number | null = null;
-  let cpuMs: number | null = null;
   try {
     const report = readFileSync(rssFile, 'utf8');
     const kbytes = /Maximum resident set size \(kbytes\): (\d+)/u.exec(report)?.[1];
     maxRssBytes = kbytes ? Number(kbytes) * KB : Number(report) || null;
-    const user = /User time \(seconds\): ([\d.]+)/u.exec(report)?.[1];
-    const system = /System time \(seconds\): ([\d.]+)/u.exec(report)?.[1];
-    cpuMs = user !== undefined && system !== undefined ? (Number(user) + Number(system)) * 1000 : null;
   } catch {
     maxRssBytes = null;
   }
@@ -235,7 +229,7 @@ async function measure(command: string, args: string[], env: Record<string, stri
   rmSync(rssFile, { force: true });
   rmSync(phasesFile, { force: true });
   if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited with ${code}:\n${tail}`);
-  return { ms, maxRssBytes, cpuMs, phases };
+  return { ms, maxRssBytes, phases };
 }
 
 function summarize(runs: Run[]): BuildResult {
@@ -465,13 +459,13 @@ function fastest(result: BuildResult): Run {
 /**
  * Where the fastest cold build of Parallax and of the default baseline spent their time at each
  * size, stage by stage (build-phases.ts): wall seconds, and CPU seconds of the build's own process
- * (all its threads) in brackets. "Exit" is what the bench timed after the last stage. The last
- * column is the whole command, with the CPU of its whole process tree (Pagefind's processes too).
+ * (all its threads, not its child processes: Pagefind's) in brackets. "Exit" is what the bench
+ * timed after the last stage.
  */
 function stages(results: SizeResult[]): string {
   const stageNames = ['start', 'content', 'pages', 'after pages'];
-  const span = (ms: number, cpuMs: number | null) => `${(ms / 1000).toFixed(1)}${cpuMs === null ? '' : ` (${(cpuMs / 1000).toFixed(1)})`}`;
-  const rows = [['N', 'build', ...stageNames, 'exit', 'whole command (tree CPU)']];
+  const span = (ms: number, cpuMs: number) => `${(ms / 1000).toFixed(1)} (${(cpuMs / 1000).toFixed(1)})`;
+  const rows = [['N', 'build', ...stageNames, 'exit', 'whole build']];
   for (const r of results) {
     for (const [name, result] of [['Parallax', r.parallax], ['baseline default', r.baselineDefault]] as const) {
       const run = fastest(result);
@@ -485,11 +479,11 @@ function stages(results: SizeResult[]): string {
           return phase ? span(phase.ms, phase.cpuMs) : '–';
         }),
         (Math.max(0, run.ms - staged) / 1000).toFixed(1),
-        span(run.ms, run.cpuMs),
+        span(run.ms, run.phases.reduce((sum, phase) => sum + phase.cpuMs, 0)),
       ]);
     }
   }
-  return `Where the time goes: the fastest cold build of each, seconds of wall time by stage (CPU of the build's process in brackets; the last column's CPU includes its child processes):\n${table(rows, 2)}`;
+  return `Where the time goes: the fastest cold build of each, seconds of wall time by stage (CPU of the build's process in brackets, all its threads but not its child processes, such as Pagefind's):\n${table(rows, 2)}`;
 }
 
 /** Columns padded to their widest cell: the first `left` columns flush left, the others flush right. */
