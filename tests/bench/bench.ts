@@ -29,7 +29,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { phaseDurations, type PhaseMark } from './build-phases.ts';
+import { PHASES, phaseDurations, type PhaseMark } from './build-phases.ts';
 import { defaultOutletCount, generateCorpus, writeCorpus } from './generate-corpus.ts';
 import type { PipelineMeasurement } from './measure-pipeline.ts';
 import { pageSizes, type PageSize } from './page-sizes.ts';
@@ -232,8 +232,13 @@ async function measure(command: string, args: string[], env: Record<string, stri
   return { ms, maxRssBytes, phases };
 }
 
+/** The run that took least time: on a shared machine the least disturbed one. */
+function fastest(runs: readonly Run[]): Run {
+  return runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+}
+
 function summarize(runs: Run[]): BuildResult {
-  const best = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  const best = fastest(runs);
   const rss = runs.map((run) => run.maxRssBytes).filter((value): value is number => value !== null);
   return { runs, ms: best.ms, maxRssBytes: rss.length ? Math.max(...rss) : null };
 }
@@ -451,11 +456,6 @@ function budgets(results: SizeResult[], site: { pages: PageSize[] }): Budget[] {
   return out;
 }
 
-/** The run of a build that took least time. */
-function fastest(result: BuildResult): Run {
-  return result.runs.reduce((a, b) => (b.ms < a.ms ? b : a));
-}
-
 /**
  * Where the fastest cold build of Parallax and of the default baseline spent their time at each
  * size, stage by stage (build-phases.ts): wall seconds, and CPU seconds of the build's own process
@@ -463,18 +463,17 @@ function fastest(result: BuildResult): Run {
  * timed after the last stage.
  */
 function stages(results: SizeResult[]): string {
-  const stageNames = ['start', 'content', 'pages', 'after pages'];
   const span = (ms: number, cpuMs: number) => `${(ms / 1000).toFixed(1)} (${(cpuMs / 1000).toFixed(1)})`;
-  const rows = [['N', 'build', ...stageNames, 'exit', 'whole build']];
+  const rows = [['N', 'build', ...PHASES, 'exit', 'whole build']];
   for (const r of results) {
     for (const [name, result] of [['Parallax', r.parallax], ['baseline default', r.baselineDefault]] as const) {
-      const run = fastest(result);
+      const run = fastest(result.runs);
       if (run.phases.length === 0) continue;
       const staged = run.phases.reduce((sum, phase) => sum + phase.ms, 0);
       rows.push([
         String(r.n),
         name,
-        ...stageNames.map((stage) => {
+        ...PHASES.map((stage) => {
           const phase = run.phases.find((p) => p.stage === stage);
           return phase ? span(phase.ms, phase.cpuMs) : '–';
         }),
