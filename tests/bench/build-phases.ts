@@ -47,7 +47,7 @@ export default function buildPhases(file = process.env['BENCH_PHASES_FILE']): As
   };
 }
 
-/** Each stage's own wall and CPU seconds, from the marks a build wrote; stages it did not reach are left out. */
+/** Each stage's own wall and CPU milliseconds, from the marks a build wrote; stages it did not reach are left out. */
 export function phaseDurations(marks: readonly PhaseMark[]): Array<{ stage: PhaseName; ms: number; cpuMs: number }> {
   let before = { ms: 0, cpuMs: 0 };
   return PHASES.flatMap((stage) => {
