@@ -1,5 +1,4 @@
 import type { ElementContent, Root, RootContent } from 'hast';
-import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -95,7 +94,6 @@ function processor(article: ArticleSource) {
     .use(rehypeWrapLooseText)
     .use(rehypeSentenceAnchors, { locale: article.frontmatter.language })
     .use(rehypeArticleLinks, { base: article.frontmatter.url })
-    .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
     .use(rehypeStringify);
 }
 

@@ -1,5 +1,4 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 export interface RehypeArticleLinksOptions {
@@ -10,6 +9,9 @@ export interface RehypeArticleLinksOptions {
 }
 
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:/i;
+const WEB = /^https?:/i;
+/** An article's links lead to other sites: the page they open gets neither this window nor the address it came from. */
+const EXTERNAL_REL = ['noopener', 'noreferrer'] as const;
 
 function resolve(value: string, base: string | undefined): string | undefined {
   if (ABSOLUTE.test(value)) return value;
@@ -26,6 +28,7 @@ function resolve(value: string, base: string | undefined): string | undefined {
  *
  * - a relative link (`/news/other-story`) resolves against the article's `url`; without one it
  *   would point into this site, so the link is removed and its text kept;
+ * - a link to the web (http or https) gets `rel="noopener noreferrer"`;
  * - a fragment link (`#section`) points at the id the sanitizer gave that element, or is removed
  *   when the article has no such element;
  * - an image becomes a link to it, labelled with its alt text: the page's security policy loads no
@@ -37,54 +40,76 @@ function resolve(value: string, base: string | undefined): string | undefined {
 export default function rehypeArticleLinks(options: RehypeArticleLinksOptions = {}) {
   const prefix = options.idPrefix ?? 'user-content-';
   return function transform(tree: Root, file: VFile) {
-    const ids = new Set<string>();
-    visit(tree, 'element', (node) => {
-      const id = node.properties?.['id'];
-      if (typeof id === 'string') ids.add(id);
-    });
+    // The ids are gathered only when a fragment link needs them: most articles have none.
+    let ids: Set<string> | undefined;
+    const idsOf = (): Set<string> => {
+      if (ids) return ids;
+      const found = new Set<string>();
+      const gather = (node: Root | Element) => {
+        for (const child of node.children) {
+          if (child.type !== 'element') continue;
+          const id = child.properties['id'];
+          if (typeof id === 'string') found.add(id);
+          gather(child);
+        }
+      };
+      gather(tree);
+      return (ids = found);
+    };
     const report = (node: Element, reason: string) => {
       const message = file.message(reason, node);
       message.ruleId = 'article-link';
       message.source = 'parallax';
     };
-    visit(tree, 'element', (node, index, parent): number | undefined => {
-      if (node.tagName === 'a' && typeof node.properties?.['href'] === 'string') {
-        const href = node.properties['href'];
-        if (href.startsWith('#')) {
-          const target = decodeURIComponent(href.slice(1));
-          if (ids.has(target)) return undefined;
-          if (ids.has(prefix + target)) node.properties['href'] = `#${prefix}${target}`;
-          else {
-            delete node.properties['href'];
-            report(node, `link to “${href}” removed: the article has no such element`);
-          }
-          return undefined;
-        }
-        const absolute = resolve(href, options.base);
-        if (absolute) node.properties['href'] = absolute;
+    const link = (node: Element, href: string) => {
+      if (href.startsWith('#')) {
+        const target = decodeURIComponent(href.slice(1));
+        if (idsOf().has(target)) return;
+        if (idsOf().has(prefix + target)) node.properties['href'] = `#${prefix}${target}`;
         else {
           delete node.properties['href'];
-          report(node, `relative link “${href}” removed: add the article's \`url\` to resolve it`);
+          report(node, `link to “${href}” removed: the article has no such element`);
         }
-        return undefined;
+        return;
       }
-      if (node.tagName === 'img' && parent && index !== undefined) {
-        const src = typeof node.properties?.['src'] === 'string' ? node.properties['src'] : '';
-        const alt = typeof node.properties?.['alt'] === 'string' ? node.properties['alt'].trim() : '';
-        if (!src && !alt) {
-          // Nothing to show or link to (the sanitizer removed an unsafe address): a browser would show nothing either.
-          parent.children.splice(index, 1);
-          return index;
+      const absolute = resolve(href, options.base);
+      if (absolute) {
+        node.properties['href'] = absolute;
+        if (WEB.test(absolute)) node.properties['rel'] = [...EXTERNAL_REL];
+      } else {
+        delete node.properties['href'];
+        report(node, `relative link “${href}” removed: add the article's \`url\` to resolve it`);
+      }
+    };
+    /** The image as a link to it or a label; `undefined` when there is nothing to show or link to. */
+    const image = (node: Element): Element | undefined => {
+      const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
+      const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'].trim() : '';
+      // Nothing to show or link to (the sanitizer removed an unsafe address): a browser would show nothing either.
+      if (!src && !alt) return undefined;
+      const label = alt ? `Image: ${alt}` : 'Image';
+      const absolute = src && !src.startsWith('data:') ? resolve(src, options.base) : undefined;
+      if (!absolute && src) report(node, `image “${src.slice(0, 80)}” cannot be linked: add the article's \`url\` to resolve it`);
+      return absolute
+        ? { type: 'element', tagName: 'a', properties: { href: absolute, className: ['article-image'], rel: [...EXTERNAL_REL] }, children: [{ type: 'text', value: `[${label}]` }] }
+        : { type: 'element', tagName: 'span', properties: { className: ['article-image'] }, children: [{ type: 'text', value: `[${label}]` }] };
+    };
+    // In document order, as the messages are; a replaced image is not entered, a link's content is.
+    const walk = (parent: Root | Element) => {
+      const children = parent.children;
+      for (let index = 0; index < children.length; index++) {
+        const node = children[index]!;
+        if (node.type !== 'element') continue;
+        if (node.tagName === 'a' && typeof node.properties['href'] === 'string') link(node, node.properties['href']);
+        else if (node.tagName === 'img') {
+          const replacement = image(node);
+          if (replacement) children[index] = replacement;
+          else children.splice(index--, 1);
+          continue;
         }
-        const label = alt ? `Image: ${alt}` : 'Image';
-        const absolute = src && !src.startsWith('data:') ? resolve(src, options.base) : undefined;
-        const replacement: Element = absolute
-          ? { type: 'element', tagName: 'a', properties: { href: absolute, className: ['article-image'], rel: ['noopener', 'noreferrer'] }, children: [{ type: 'text', value: `[${label}]` }] }
-          : { type: 'element', tagName: 'span', properties: { className: ['article-image'] }, children: [{ type: 'text', value: `[${label}]` }] };
-        if (!absolute && src) report(node, `image “${src.slice(0, 80)}” cannot be linked: add the article's \`url\` to resolve it`);
-        parent.children[index] = replacement;
+        walk(node);
       }
-      return undefined;
-    });
+    };
+    walk(tree);
   };
 }

@@ -20,6 +20,17 @@ describe('links and images of an article', () => {
     expect(article.messages.filter((m) => m.ruleId === 'article-link')).toEqual([]);
   });
 
+  it('marks every link to the web as external, and no other link', () => {
+    const article = render(
+      '<h2 id="top">Top</h2>\n\nRead [the report](https://agency.example/report), [the archive](//archive.example/a), [write to us](mailto:desk@news.example) or go [up](#top).',
+      'https://news.example/story',
+    );
+    expect(article.html).toContain('<a href="https://agency.example/report" rel="noopener noreferrer">');
+    expect(article.html).toContain('<a href="https://archive.example/a" rel="noopener noreferrer">');
+    expect(article.html).toContain('<a href="mailto:desk@news.example">');
+    expect(article.html).toContain('<a href="#user-content-top">');
+  });
+
   it('removes a relative link when there is no url, keeps its text, and says so with the line', () => {
     const article = render('First line.\n\nSee [the earlier story](/news/earlier) here.');
     expect(article.html).not.toContain('/news/earlier');
@@ -39,9 +50,9 @@ describe('links and images of an article', () => {
   });
 
   it('turns images into labelled links that the page can show, outside every sentence', () => {
-    const article = render('The phone ![a Nokia 7 Plus on a desk](/img/phone.jpg) was tested.', 'https://news.example/story');
+    const article = render('The phone ![a phone on a desk](/img/phone.jpg) was tested.', 'https://news.example/story');
     expect(article.html).not.toContain('<img');
-    expect(article.html).toContain('<a href="https://news.example/img/phone.jpg" class="article-image" rel="noopener noreferrer">[Image: a Nokia 7 Plus on a desk]</a>');
+    expect(article.html).toContain('<a href="https://news.example/img/phone.jpg" class="article-image" rel="noopener noreferrer">[Image: a phone on a desk]</a>');
     expect(article.sentences.map((s) => s.text)).toEqual(['The phone was tested.']);
   });
 
