@@ -265,6 +265,11 @@ export async function readExtractionsAhead(cache: ArticleCache, keys: ReadonlyAr
   return read;
 }
 
+/** Drops the extractions read ahead: the merge was made without them (see merge-ahead.ts). */
+export function forgetExtractionsReadAhead(): void {
+  readAhead().clear();
+}
+
 /** What `article` contributes to the incident, from the cache at `dir` (or as read ahead). */
 export function readExtraction(dir: string, key: string, article: string): ArticleExtraction {
   const ahead = readAhead();

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { mergeIncident, type IncidentJson } from '../pipeline/build-incident.ts';
-import { readExtraction } from './article-cache.ts';
+import { forgetExtractionsReadAhead, readExtraction } from './article-cache.ts';
 import { timelineMemo } from './timeline-memo.ts';
+import { mergeSignature, takeMergeAhead, timelineMemoFile, type MergeInput } from './merge-ahead.ts';
 import { offerIncident } from './incident-handoff.ts';
 import { offerSearchRecords } from './search-handoff.ts';
 import { searchRecords } from './search-records.ts';
@@ -36,6 +36,19 @@ export function pageFrame(site: IncidentJson): PageFrame {
   return { title: site.incident.title, summary: site.incident.summary, sources: site.sources.length };
 }
 
+/**
+ * The merge on this thread. The timeline is kept beside the article cache, for a rebuild whose
+ * reports are all as before.
+ */
+function mergeHere({ definition, articles, pipeline }: MergeInput): IncidentJson {
+  const first = articles[0];
+  return mergeIncident(
+    definition,
+    articles.map((data) => ({ article: { source: data.source, frontmatter: data.frontmatter, sentences: data.sentences }, extraction: readExtraction(data.cache, data.extraction, data.file) })),
+    first ? { timeline: timelineMemo(timelineMemoFile(first.cache), pipeline) } : {},
+  );
+}
+
 let cached: Promise<IncidentSite> | undefined;
 
 async function load(): Promise<IncidentSite> {
@@ -43,13 +56,11 @@ async function load(): Promise<IncidentSite> {
   if (!incident) throw new Error('incident.yaml was not loaded');
   const built = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
   // Each article's contribution was extracted when it was loaded; only the merge, which needs them all, is left.
-  // The timeline is kept beside the article cache, for a rebuild whose reports are all as before.
-  const first = articles[0]?.data;
-  const merged = mergeIncident(
-    incident.data,
-    articles.map(({ data }) => ({ article: { source: data.source, frontmatter: data.frontmatter, sentences: data.sentences }, extraction: readExtraction(data.cache, data.extraction, data.file) })),
-    first ? { timeline: timelineMemo(path.join(path.dirname(first.cache), 'parallax-timeline.json'), first.pipeline) } : {},
-  );
+  // The articles loader started it on another thread, from the same articles if they are what this build reads.
+  const input: MergeInput = { definition: incident.data, articles: articles.map(({ data }) => data), pipeline: articles[0]?.data.pipeline ?? '' };
+  const ahead = await takeMergeAhead(mergeSignature(input));
+  if (ahead) forgetExtractionsReadAhead();
+  const merged = ahead ?? mergeHere(input);
   const timeline = timelineLayout(merged.events);
   // The search index can take its records now, while the pages render, rather than after them.
   offerSearchRecords(() => searchRecords(merged, 'en', timeline.eventHref));

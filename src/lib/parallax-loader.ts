@@ -85,7 +85,8 @@ function frontmatterMemo(cache: ArticleCache, pipeline: string, kept: Set<string
  * keyed by its digest (article-cache.ts). Unchanged articles (same frontmatter, body and
  * pipeline) are taken from the cache, their frontmatter not even parsed again; when only
  * incident.yaml changed, their extraction is made again from the kept analysis. The merge, which
- * needs every article, runs when the pages are built.
+ * needs every article, is started on a worker thread once they are all loaded, and taken by the
+ * pages (see merge-ahead.ts).
  */
 export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   return {
@@ -124,12 +125,15 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       }
       // What the store and the log need of each job; its texts are in the cache as soon as they are made.
       const results: (Made | { problems: ContentProblem[] } | undefined)[] = [];
+      // Whether there is a core for the merge besides the build's own (see below).
+      let mergeAhead = false;
       if (jobs.length > 0) {
         // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
         // that finds every article unchanged does not load it. Many articles are shared with
         // worker threads, one per other core; a few go to one worker thread (see planJobs).
         const { planJobs, runJobs } = await import('./article-threads.ts');
         const plan = options.threads === undefined ? planJobs(jobs.length) : { threads: options.threads, here: true };
+        mergeAhead = plan.threads > 0;
         const running = runJobs(content.incident, jobs, plan.threads, (result) => {
           const { keys } = jobKeys[result.job]!;
           if (!('extraction' in result)) {
@@ -190,6 +194,17 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       cache.finish(kept);
       if (failed.length) throw withoutStack(new ContentError(failed));
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+      // The merge needs every article and runs first thing when the pages are built: started now on
+      // a core of its own, it runs while the build bundles the site. Not when no article changed:
+      // the timeline the last build kept is then taken as it is.
+      if (mergeAhead) {
+        const articles = content.articles.flatMap((article) => {
+          const data = store.get(article.id)?.data as ArticleEntry | undefined;
+          return data ? [{ source: data.source, frontmatter: data.frontmatter, sentences: data.sentences, file: data.file, cache: data.cache, extraction: data.extraction }] : [];
+        });
+        const { startMergeAhead } = await import('./merge-ahead-thread.ts');
+        startMergeAhead({ definition: content.incident, articles, pipeline });
+      }
       const again = extracted - processed;
       logger.info(
         `${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged${again > 0 ? `; contributions extracted again for ${again} of them` : ''})`,

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ArticleCache } from '../../src/lib/article-cache.ts';
+import { mergeSignature, offerMergeAhead, takeMergeAhead, type MergeArticle, type MergeInput } from '../../src/lib/merge-ahead.ts';
+import { mergeInput, startMergeAhead } from '../../src/lib/merge-ahead-thread.ts';
+import { extractArticle, mergeIncident } from '../../src/pipeline/build-incident.ts';
+import { processArticle } from '../../src/pipeline/process-article.ts';
+import { readContent } from '../../src/pipeline/read-content.ts';
+
+const content = readContent('content');
+const processed = content.articles.map(processArticle);
+const extractions = processed.map((article) => extractArticle(content.incident, article));
+const reference = mergeIncident(
+  content.incident,
+  processed.map((article, i) => ({ article: { source: article.source, frontmatter: article.frontmatter, sentences: article.sentences.length }, extraction: extractions[i]! })),
+);
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'parallax-merge-ahead-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** The articles' contributions in a fresh article cache, and what a merge reads of them. */
+function inputIn(folder: string): MergeInput {
+  const cache = new ArticleCache(path.join(root, folder, 'parallax-articles'));
+  const articles: MergeArticle[] = processed.map((article, i) => {
+    const key = `${article.source}.extraction`;
+    cache.write(key, JSON.stringify(extractions[i]));
+    return { source: article.source, frontmatter: article.frontmatter, sentences: article.sentences.length, file: article.file, cache: cache.dir, extraction: key };
+  });
+  cache.finish(new Set(articles.map((article) => article.extraction)));
+  return { definition: content.incident, articles, pipeline: 'test-pipeline' };
+}
+
+describe('the merge made ahead', () => {
+  test('merges what the pages would, from the contributions in the cache', async () => {
+    expect(await mergeInput(inputIn('direct'))).toEqual(reference);
+  });
+
+  test('on a worker thread, hands the pages the same incident once, and only for the same input', async () => {
+    const input = inputIn('thread');
+    startMergeAhead(input);
+    const other = { ...input, articles: input.articles.slice(1) };
+    expect(await takeMergeAhead(mergeSignature(other))).toBeUndefined();
+    expect(await takeMergeAhead(mergeSignature(input))).toEqual(reference);
+    // Taken once: a second look finds nothing and merges itself.
+    expect(await takeMergeAhead(mergeSignature(input))).toBeUndefined();
+  });
+
+  test('gives nothing when the thread fails, so that the pages merge themselves', async () => {
+    const input = inputIn('missing');
+    const lost = { ...input, articles: input.articles.map((article) => ({ ...article, extraction: `${article.extraction}.gone` })) };
+    startMergeAhead(lost);
+    expect(await takeMergeAhead(mergeSignature(lost))).toBeUndefined();
+  });
+
+  test('a later offer replaces an earlier one', async () => {
+    offerMergeAhead({ signature: 'first', incident: Promise.resolve(reference) });
+    offerMergeAhead({ signature: 'second', incident: Promise.resolve(undefined) });
+    expect(await takeMergeAhead('first')).toBeUndefined();
+  });
+});
+
+describe('mergeSignature', () => {
+  const input = inputIn('signature');
+  const signature = mergeSignature(input);
+
+  test('does not depend on the order of the articles (property)', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([...input.articles], { minLength: input.articles.length, maxLength: input.articles.length }), (articles) => {
+        expect(mergeSignature({ ...input, articles })).toBe(signature);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  test('changes with anything the merge reads (property)', () => {
+    const index = fc.integer({ min: 0, max: input.articles.length - 1 });
+    const change = fc.oneof(
+      fc.record({ field: fc.constant('extraction' as const), value: fc.string({ minLength: 1 }) }),
+      fc.record({ field: fc.constant('cache' as const), value: fc.string({ minLength: 1 }) }),
+      fc.record({ field: fc.constant('source' as const), value: fc.string({ minLength: 1 }) }),
+      fc.record({ field: fc.constant('sentences' as const), value: fc.integer({ min: 1000 }) }),
+      fc.record({ field: fc.constant('title' as const), value: fc.string({ minLength: 1 }) }),
+    );
+    fc.assert(
+      fc.property(index, change, (i, { field, value }) => {
+        const articles = input.articles.map((article, j) => {
+          if (j !== i) return article;
+          if (field === 'title') return { ...article, frontmatter: { ...article.frontmatter, title: `${article.frontmatter.title}${value}` } };
+          return { ...article, [field]: field === 'sentences' ? value : `${article[field]}${value}` };
+        });
+        expect(mergeSignature({ ...input, articles })).not.toBe(signature);
+      }),
+      { numRuns: 60 },
+    );
+    expect(mergeSignature({ ...input, articles: input.articles.slice(1) })).not.toBe(signature);
+    expect(mergeSignature({ ...input, pipeline: 'another' })).not.toBe(signature);
+    expect(mergeSignature({ ...input, definition: { ...input.definition, title: `${input.definition.title}!` } })).not.toBe(signature);
+    expect(mergeSignature({ ...input, definition: { ...input.definition, actors: [] } })).not.toBe(signature);
+  });
+});
