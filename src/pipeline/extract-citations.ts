@@ -37,7 +37,7 @@ const BEFORE_VERB: RegExp[] = [
 const LEADING_NAME = new RegExp(`^${NAME}`, 'u');
 /** A word each pattern of BEFORE_VERB needs (they are case-sensitive too). */
 const REPORT_WORD = /report|findings|analysis|investigation/u;
-/** Words that end the name of a cited party: "told Reuters they're looking …", "to Android Authority after …". */
+/** Words that end the name of a cited party: "told Reuters they're looking …", "to Tech Weekly after …". */
 const STOP_WORDS = new Set(
   `which who whom that on in at after before when earlier last this yesterday today they it he she we about from and but while over
   for`.split(/\s+/u),
@@ -115,10 +115,10 @@ function unquoted(text: string): string {
 }
 
 /**
- * The primary sources an article says it relies on: "(via Reuters)", "according to NRK",
- * "as per X", "told the news agency STT", "speaking to X", "in an email to Reuters", "a statement to
+ * The primary sources an article says it relies on: "(via Reuters)", "according to DR",
+ * "as per X", "told the news agency ANP", "speaking to X", "in an email to Reuters", "a statement to
  * <outlet>", "in a statement", "X reported", "X's report". The key normalises the cited party
- * ("news agency STT" → "stt", "Norwegian public broadcaster NRK report" → "nrk"), or is the actor's id
+ * ("news agency ANP" → "anp", "Danish public broadcaster DR report" → "dr"), or is the actor's id
  * when the party is an actor; a statement with no addressee is keyed by its issuer. The outlet is
  * never its own primary source: a statement made to it ("issued a statement to <outlet>") is keyed
  * by whoever issued it, or by the outlet when the sentence does not say.

@@ -303,8 +303,8 @@ function namesActor(text: string, names: ActorNames): boolean {
 
 /**
  * True when an actor is the subject of the verb at `position`: named in its clause within a few
- * words before it ("HMD Global has since confirmed"), not merely elsewhere in the sentence
- * ("NRK contacted the registry and it confirmed"). Without actors, any named party (a capitalised
+ * words before it ("Harbor Lines has since confirmed"), not merely elsewhere in the sentence
+ * ("the broadcaster contacted the registry and it confirmed"). Without actors, any named party (a capitalised
  * word that is not a pronoun or an article) stands in for one.
  */
 function actorSpeaks(text: string, position: number, names: ActorNames): boolean {

@@ -38,7 +38,7 @@ export function stemTokens(text: string, options: StemTokensOptions = {}): strin
 
 /**
  * Rewrites every alias of an actor in a text to a single token (`@<actor id>`), longest alias first,
- * so that "the Nokia brand licensee" and "HMD Global" compare as the same party.
+ * so that "the ferry operator" and "Harbor Lines" compare as the same party.
  */
 export function canonicalizeActors(text: string, actors: readonly Actor[]): string {
   const names: Array<{ name: string; id: string }> = [];

@@ -159,10 +159,10 @@ export interface QuoteGroup {
   members: QuoteMember[];
 }
 
-/** A primary source an article relies on ("via Reuters", "told the news agency STT", "in a statement"). */
+/** A primary source an article relies on ("via Reuters", "told the news agency ANP", "in a statement"). */
 export interface Citation {
   source: string;
-  /** The cited party as written ("Reuters", "NRK", "a statement"). */
+  /** The cited party as written ("Reuters", "DR", "a statement"). */
   cites: string;
   /** Normalised key for counting distinct primary sources. */
   key: string;

@@ -113,8 +113,8 @@ describe('recognizeMetaLine', () => {
   });
 
   test.each([
-    'The Nokia 7 Plus.',
-    'Nokia 9 PureView',
+    'The Lumen 7 Plus.',
+    'Lumen 9 Zephyr',
     'Was this purely an accident?',
     'Jane Roe, Reuters',
     'Posted 12 March 2025 in the council chamber after a long debate.',
@@ -126,10 +126,10 @@ describe('recognizeMetaLine', () => {
 
 describe('recognizeRevisionMarker', () => {
   test('keeps the label verbatim, the colon of a time inside it', () => {
-    expect(recognizeRevisionMarker('Update, March 22, 2019 (1:50AM): HMD Global has issued a statement.')).toEqual({
+    expect(recognizeRevisionMarker('Update, March 22, 2019 (1:50AM): Harbor Lines has issued a statement.')).toEqual({
       kind: 'update',
       label: 'Update, March 22, 2019 (1:50AM):',
-      rest: 'HMD Global has issued a statement.',
+      rest: 'Harbor Lines has issued a statement.',
       at: '2019-03-22T01:50',
     });
     expect(recognizeRevisionMarker('Original article, March 21, 2019 (8:35AM): It’s not unheard of.')).toMatchObject({ kind: 'original', at: '2019-03-21T08:35' });
@@ -142,7 +142,7 @@ describe('recognizeRevisionMarker', () => {
 
   test('recognizes a line announcing the original text', () => {
     expect(announcesOriginal('The original article follows:')).toBe(true);
-    expect(announcesOriginal('The original article was published by NRK on Thursday and shared widely.')).toBe(false);
+    expect(announcesOriginal('The original article was published by DR on Thursday and shared widely.')).toBe(false);
   });
 });
 

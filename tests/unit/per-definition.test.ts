@@ -11,10 +11,10 @@ describe('perDefinition', () => {
       made.push(names);
       return names.join('|');
     });
-    const actors = ['Nokia', 'HMD Global'];
-    expect(joined(actors)).toBe('Nokia|HMD Global');
-    expect(joined(actors)).toBe('Nokia|HMD Global');
-    expect(joined([...actors, 'China Telecom'])).toBe('Nokia|HMD Global|China Telecom');
+    const actors = ['Harbor Lines', 'Port Authority'];
+    expect(joined(actors)).toBe('Harbor Lines|Port Authority');
+    expect(joined(actors)).toBe('Harbor Lines|Port Authority');
+    expect(joined([...actors, 'Coast Guard'])).toBe('Harbor Lines|Port Authority|Coast Guard');
     expect(made).toHaveLength(2);
   });
 

@@ -23,7 +23,7 @@ export function finalMark(text: string): string {
   return trimmed.slice(-1);
 }
 
-/** "The Nokia 7 Plus.": a short name with a period, as image captions and alt texts are printed. */
+/** "The Lumen 7 Plus.": a short name with a period, as image captions and alt texts are printed. */
 export function isNameWithPeriod(text: string): boolean {
   const trimmed = text.trim();
   if (!/\.$/.test(trimmed) || wordCount(trimmed) > 6) return false;

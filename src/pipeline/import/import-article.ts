@@ -40,7 +40,7 @@ export function isHtml(name: string, content: string): boolean {
   return /^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml)/i.test(head) || (/<(?:body|article|p|div)[\s>]/i.test(head) && /<\/(?:p|div|body|html)>/i.test(content));
 }
 
-/** "…/2019/03/23/hmd-global-releases-statement/" → "Hmd global releases statement": what the address states. */
+/** "…/2021/06/14/harbor-lines-releases-statement/" → "Harbor lines releases statement": what the address states. */
 function titleFromUrl(url: string): string | undefined {
   try {
     const segments = new URL(url).pathname.split('/').filter((segment) => /[a-z]/i.test(segment) && segment.includes('-'));
