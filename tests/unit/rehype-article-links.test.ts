@@ -56,6 +56,36 @@ describe('links and images of an article', () => {
     expect(article.sentences.map((s) => s.text)).toEqual(['The phone was tested.']);
   });
 
+  it('keeps a fragment link to an image, or to an element further on, and the image keeps its id', () => {
+    const article = render('See [the map](#map) and [the notes](#notes).\n\n<img id="map" src="https://maps.example/m.png" alt="Map">\n\n<p id="notes">Notes follow.</p>');
+    expect(article.html).toContain('href="#user-content-map"');
+    expect(article.html).toContain('href="#user-content-notes"');
+    expect(article.html).toContain('<a id="user-content-map" href="https://maps.example/m.png" class="article-image"');
+    expect(article.messages.filter((m) => m.ruleId === 'article-link')).toEqual([]);
+  });
+
+  it('drops a fragment link that is not valid percent-encoding, with a message, and keeps its text', () => {
+    const article = render('Go [there](#%E0) now.');
+    expect(article.html).not.toContain('%E0');
+    expect(article.sentences.map((s) => s.text)).toEqual(['Go there now.']);
+    expect(article.messages.some((m) => m.ruleId === 'article-link' && m.reason.includes('#%E0'))).toBe(true);
+  });
+
+  it('replaces each of several images in a row, one removed among them', () => {
+    const article = render('Before ![](javascript:alert(1))![](https://x.example/a.png)![second](https://x.example/b.png) after.', 'https://news.example/story');
+    expect(article.html).not.toContain('<img');
+    expect(article.html).not.toContain('javascript');
+    expect(article.html).toContain('<a href="https://x.example/a.png" class="article-image" rel="noopener noreferrer">[Image]</a><a href="https://x.example/b.png" class="article-image" rel="noopener noreferrer">[Image: second]</a>');
+    expect(article.sentences.map((s) => s.text)).toEqual(['Before after.']);
+  });
+
+  it('labels an image inside a link without a link of its own: a link may not hold another', () => {
+    const article = render('Visit [![logo](https://x.example/c.png) the home page](https://x.example/home) today.', 'https://news.example/story');
+    expect(article.html).toContain('<a href="https://x.example/home" rel="noopener noreferrer"><span class="article-image">[Image: logo]</span> the home page</a>');
+    expect(article.html).not.toContain('c.png');
+    expect(article.messages.filter((m) => m.ruleId === 'article-link')).toEqual([]);
+  });
+
   it('labels an image without alt text or address as an image', () => {
     const article = render('![](relative.png) Text after.');
     expect(article.html).toContain('<span class="article-image">[Image]</span>');
