@@ -58,7 +58,8 @@ async function load(): Promise<IncidentSite> {
   // Each article's contribution was extracted when it was loaded; only the merge, which needs them all, is left.
   // The articles loader started it on another thread, from the same articles if they are what this build reads.
   const input: MergeInput = { definition: incident.data, articles: articles.map(({ data }) => data), pipeline: articles[0]?.data.pipeline ?? '' };
-  const ahead = await takeMergeAhead(mergeSignature(input));
+  // A failure there is a fault of Parallax's, not of the content: said, then the merge is made here.
+  const ahead = await takeMergeAhead(mergeSignature(input), (reason) => console.warn(`[parallax] The merge started ahead failed, so the pages merge the incident themselves: ${reason}`));
   if (ahead) forgetExtractionsReadAhead();
   const merged = ahead ?? mergeHere(input);
   const timeline = timelineLayout(merged.events);

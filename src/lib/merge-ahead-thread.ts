@@ -15,25 +15,27 @@ interface ThreadStart {
 type ThreadReply = { incident: IncidentJson } | { failed: string };
 
 /**
- * Starts merging `input` on a worker thread and offers the result to the pages. Nothing waits on
- * the thread but the pages, and only if they read the same input: it never keeps the process
- * alive, and a thread that cannot start or fails leaves the merge to the pages.
+ * Starts merging `input` on a worker thread and offers the result to the pages. The thread keeps
+ * the process running only while the pages wait for it (see `takeMergeAhead`); a thread that
+ * cannot start or fails leaves the merge to the pages.
  */
 export function startMergeAhead(input: MergeInput, script: URL = new URL(import.meta.url)): void {
   const signature = mergeSignature(input);
   let worker: Worker;
   try {
     worker = new Worker(script, { workerData: { parallaxMergeAhead: input } satisfies ThreadStart });
-  } catch {
+  } catch (error) {
+    offerMergeAhead({ signature, result: Promise.resolve({ failed: String(error) }), hold: () => {}, cancel: () => {} });
     return;
   }
-  worker.unref();
-  const incident = new Promise<IncidentJson | undefined>((resolve) => {
-    worker.once('message', (reply: ThreadReply) => resolve('incident' in reply ? reply.incident : undefined));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
+  const result = new Promise<ThreadReply>((resolve) => {
+    worker.once('message', resolve);
+    worker.once('error', (error: unknown) => resolve({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    worker.once('exit', (code) => resolve({ failed: `the thread stopped (exit code ${code})` }));
   }).finally(() => void worker.terminate());
-  offerMergeAhead({ signature, incident });
+  // After the listeners, which would hold the process otherwise.
+  worker.unref();
+  offerMergeAhead({ signature, result, hold: () => worker.ref(), cancel: () => void worker.terminate() });
 }
 
 /** The thread's work: the incident merged from `input`, as the pages merge it. */

@@ -51,26 +51,46 @@ export function mergeSignature(input: MergeInput): string {
   return hash.digest('base64url');
 }
 
-/** A merge under way: the signature of its input, and the incident, or `undefined` if it failed. */
+/** A merge under way. */
 export interface MergeAhead {
+  /** The signature of its input. */
   signature: string;
-  incident: Promise<IncidentJson | undefined>;
+  /** The incident, or why it could not be merged. */
+  result: Promise<{ incident: IncidentJson } | { failed: string }>;
+  /** Keeps the process running until the result is there: someone waits for it. */
+  hold: () => void;
+  /** Stops it: nobody will take it. */
+  cancel: () => void;
 }
 
 const AHEAD = Symbol.for('parallax.merge-ahead');
 
-/** Makes `ahead` the merge the pages may take; it replaces any earlier one. */
+const offered = (): MergeAhead | undefined => (globalThis as Record<symbol, unknown>)[AHEAD] as MergeAhead | undefined;
+
+/** Makes `ahead` the merge the pages may take; an earlier one, which nobody will take, is stopped. */
 export function offerMergeAhead(ahead: MergeAhead): void {
+  const earlier = offered();
   (globalThis as Record<symbol, unknown>)[AHEAD] = ahead;
+  if (earlier && earlier !== ahead) earlier.cancel();
+}
+
+/** The signature of the merge on offer, if any. */
+export function mergeAheadOnOffer(): string | undefined {
+  return offered()?.signature;
 }
 
 /**
  * The incident merged ahead from an input with this signature, once it is ready; `undefined` when
- * none was started, it was started from another input, or it failed. A merge is taken once.
+ * none was started or it was started from another input. A merge is taken once. When it failed,
+ * `failed` hears why, and the result is `undefined` too.
  */
-export async function takeMergeAhead(signature: string): Promise<IncidentJson | undefined> {
-  const ahead = (globalThis as Record<symbol, unknown>)[AHEAD] as MergeAhead | undefined;
+export async function takeMergeAhead(signature: string, failed: (reason: string) => void = () => {}): Promise<IncidentJson | undefined> {
+  const ahead = offered();
   if (!ahead || ahead.signature !== signature) return undefined;
   delete (globalThis as Record<symbol, unknown>)[AHEAD];
-  return ahead.incident;
+  ahead.hold();
+  const result = await ahead.result;
+  if ('incident' in result) return result.incident;
+  failed(result.failed);
+  return undefined;
 }

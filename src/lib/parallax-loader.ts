@@ -125,7 +125,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       }
       // What the store and the log need of each job; its texts are in the cache as soon as they are made.
       const results: (Made | { problems: ContentProblem[] } | undefined)[] = [];
-      // Whether there is a core for the merge besides the build's own (see below).
+      // Whether the merge is started on a thread of its own (see below).
       let mergeAhead = false;
       if (jobs.length > 0) {
         // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
@@ -133,7 +133,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
         // worker threads, one per other core; a few go to one worker thread (see planJobs).
         const { planJobs, runJobs } = await import('./article-threads.ts');
         const plan = options.threads === undefined ? planJobs(jobs.length) : { threads: options.threads, here: true };
-        mergeAhead = plan.threads > 0;
+        mergeAhead = plan.threads > 0 && plan.here;
         const running = runJobs(content.incident, jobs, plan.threads, (result) => {
           const { keys } = jobKeys[result.job]!;
           if (!('extraction' in result)) {
@@ -195,8 +195,9 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
       if (failed.length) throw withoutStack(new ContentError(failed));
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
       // The merge needs every article and runs first thing when the pages are built: started now on
-      // a core of its own, it runs while the build bundles the site. Not when no article changed:
-      // the timeline the last build kept is then taken as it is.
+      // a core of its own, it runs while the build bundles the site. Only when many articles were
+      // processed (a cold build): after a few changed, this thread has read the others'
+      // contributions meanwhile, and a thread that loads the merge first would gain nothing.
       if (mergeAhead) {
         const articles = content.articles.flatMap((article) => {
           const data = store.get(article.id)?.data as ArticleEntry | undefined;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import type { TimelineMemo } from '../pipeline/build-incident.ts';
 import type { TimelineEvent } from '../pipeline/types.ts';
 
@@ -29,7 +30,8 @@ export function timelineMemo(file: string, pipeline: string): TimelineMemo {
       // None kept yet, or not readable: merge.
     }
     const events = merge();
-    const temporary = `${file}.${process.pid}.tmp`;
+    // Named by thread as well: a merge on a worker thread (merge-ahead-thread.ts) may write it at the same time.
+    const temporary = `${file}.${process.pid}.${threadId}.tmp`;
     try {
       writeFileSync(temporary, JSON.stringify({ key, events } satisfies Kept));
       renameSync(temporary, file);

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { ArticleCache } from '../../src/lib/article-cache.ts';
-import { mergeSignature, offerMergeAhead, takeMergeAhead, type MergeArticle, type MergeInput } from '../../src/lib/merge-ahead.ts';
+import { parallaxArticles, type ArticleEntry } from '../../src/lib/parallax-loader.ts';
+import { incidentSchema } from '../../src/pipeline/schema.ts';
+import { mergeAheadOnOffer, mergeSignature, offerMergeAhead, takeMergeAhead, type MergeArticle, type MergeInput } from '../../src/lib/merge-ahead.ts';
 import { mergeInput, startMergeAhead } from '../../src/lib/merge-ahead-thread.ts';
 import { extractArticle, mergeIncident } from '../../src/pipeline/build-incident.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
@@ -48,17 +51,55 @@ describe('the merge made ahead', () => {
     expect(await takeMergeAhead(mergeSignature(input))).toBeUndefined();
   });
 
-  test('gives nothing when the thread fails, so that the pages merge themselves', async () => {
+  test('gives nothing when the thread fails, and says why, so that the pages merge themselves', async () => {
     const input = inputIn('missing');
     const lost = { ...input, articles: input.articles.map((article) => ({ ...article, extraction: `${article.extraction}.gone` })) };
     startMergeAhead(lost);
-    expect(await takeMergeAhead(mergeSignature(lost))).toBeUndefined();
+    expect(mergeAheadOnOffer()).toBe(mergeSignature(lost));
+    const reasons: string[] = [];
+    expect(await takeMergeAhead(mergeSignature(lost), (reason) => reasons.push(reason))).toBeUndefined();
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/extraction of this article is missing/);
   });
 
-  test('a later offer replaces an earlier one', async () => {
-    offerMergeAhead({ signature: 'first', incident: Promise.resolve(reference) });
-    offerMergeAhead({ signature: 'second', incident: Promise.resolve(undefined) });
+  test('a later offer stops the earlier one, which nobody will take; taking one holds the process until it is there', async () => {
+    const calls: string[] = [];
+    const offer = (signature: string) => ({
+      signature,
+      result: Promise.resolve({ incident: reference }),
+      hold: () => void calls.push(`hold ${signature}`),
+      cancel: () => void calls.push(`cancel ${signature}`),
+    });
+    offerMergeAhead(offer('first'));
+    offerMergeAhead(offer('second'));
+    expect(calls).toEqual(['cancel first']);
     expect(await takeMergeAhead('first')).toBeUndefined();
+    expect(await takeMergeAhead('second')).toEqual(reference);
+    expect(calls).toEqual(['cancel first', 'hold second']);
+    expect(mergeAheadOnOffer()).toBeUndefined();
+  });
+
+  test('started by the articles loader, is taken by the pages: both sign what they read alike', async () => {
+    const work = path.join(root, 'loader');
+    const store = new Map<string, { id: string; data: ArticleEntry }>();
+    const context = {
+      store: {
+        get: (id: string) => store.get(id),
+        set: (entry: { id: string; data: ArticleEntry }) => void store.set(entry.id, entry),
+        keys: () => [...store.keys()],
+        delete: (id: string) => void store.delete(id),
+      },
+      logger: { info: () => undefined, warn: () => undefined },
+      generateDigest: (value: unknown) => JSON.stringify(value).length.toString(36) + ':' + Buffer.from(JSON.stringify(value)).toString('base64url').slice(-24),
+      parseData: async ({ data }: { data: ArticleEntry }) => data,
+      config: { root: pathToFileURL(`${work}/`), cacheDir: pathToFileURL(`${work}/cache/`) },
+    };
+    await parallaxArticles({ dir: 'content', threads: 1 }).load(context as never);
+    // As the pages read them: the incident through its collection's schema, the articles from the store.
+    const entries = [...store.values()].map(({ data }) => data);
+    const signature = mergeSignature({ definition: incidentSchema.parse(content.incident), articles: entries, pipeline: entries[0]!.pipeline });
+    expect(mergeAheadOnOffer()).toBe(signature);
+    expect(await takeMergeAhead(signature)).toEqual(reference);
   });
 });
 
