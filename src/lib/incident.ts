@@ -1,8 +1,8 @@
 import { getCollection, getEntry } from 'astro:content';
-import { mergeIncident, type IncidentJson } from '../pipeline/build-incident.ts';
-import { forgetExtractionsReadAhead, readExtraction } from './article-cache.ts';
-import { timelineMemo } from './timeline-memo.ts';
-import { mergeSignature, takeMergeAhead, timelineMemoFile, type MergeInput } from './merge-ahead.ts';
+import type { IncidentJson } from '../pipeline/build-incident.ts';
+import { forgetExtractionsReadAhead } from './article-cache.ts';
+import { mergeSignature, takeMergeAhead, type MergeInput } from './merge-ahead.ts';
+import { mergeFromCache } from './merge-input.ts';
 import { offerIncident } from './incident-handoff.ts';
 import { offerSearchRecords } from './search-handoff.ts';
 import { searchRecords } from './search-records.ts';
@@ -36,19 +36,6 @@ export function pageFrame(site: IncidentJson): PageFrame {
   return { title: site.incident.title, summary: site.incident.summary, sources: site.sources.length };
 }
 
-/**
- * The merge on this thread. The timeline is kept beside the article cache, for a rebuild whose
- * reports are all as before.
- */
-function mergeHere({ definition, articles, pipeline }: MergeInput): IncidentJson {
-  const first = articles[0];
-  return mergeIncident(
-    definition,
-    articles.map((data) => ({ article: { source: data.source, frontmatter: data.frontmatter, sentences: data.sentences }, extraction: readExtraction(data.cache, data.extraction, data.file) })),
-    first ? { timeline: timelineMemo(timelineMemoFile(first.cache), pipeline) } : {},
-  );
-}
-
 let cached: Promise<IncidentSite> | undefined;
 
 async function load(): Promise<IncidentSite> {
@@ -61,7 +48,7 @@ async function load(): Promise<IncidentSite> {
   // A failure there is a fault of Parallax's, not of the content: said, then the merge is made here.
   const ahead = await takeMergeAhead(mergeSignature(input), (reason) => console.warn(`[parallax] The merge started ahead failed, so the pages merge the incident themselves: ${reason}`));
   if (ahead) forgetExtractionsReadAhead();
-  const merged = ahead ?? mergeHere(input);
+  const merged = ahead ?? mergeFromCache(input);
   const timeline = timelineLayout(merged.events);
   // The search index can take its records now, while the pages render, rather than after them.
   offerSearchRecords(() => searchRecords(merged, 'en', timeline.eventHref));

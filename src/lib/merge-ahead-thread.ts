@@ -6,7 +6,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { IncidentJson } from '../pipeline/build-incident.ts';
-import { mergeSignature, offerMergeAhead, timelineMemoFile, type MergeInput } from './merge-ahead.ts';
+import { mergeSignature, offerMergeAhead, type MergeInput } from './merge-ahead.ts';
 
 interface ThreadStart {
   parallaxMergeAhead: MergeInput;
@@ -38,28 +38,12 @@ export function startMergeAhead(input: MergeInput, script: URL = new URL(import.
   offerMergeAhead({ signature, result, hold: () => worker.ref(), cancel: () => void worker.terminate() });
 }
 
-/** The thread's work: the incident merged from `input`, as the pages merge it. */
-export async function mergeInput(input: MergeInput): Promise<IncidentJson> {
-  const [{ mergeIncident }, { readExtraction }, { timelineMemo }] = await Promise.all([
-    import('../pipeline/build-incident.ts'),
-    import('./article-cache.ts'),
-    import('./timeline-memo.ts'),
-  ]);
-  const first = input.articles[0];
-  return mergeIncident(
-    input.definition,
-    input.articles.map((article) => ({
-      article: { source: article.source, frontmatter: article.frontmatter, sentences: article.sentences },
-      extraction: readExtraction(article.cache, article.extraction, article.file),
-    })),
-    first ? { timeline: timelineMemo(timelineMemoFile(first.cache), input.pipeline) } : {},
-  );
-}
-
 const start = !isMainThread ? (workerData as Partial<ThreadStart> | undefined)?.parallaxMergeAhead : undefined;
 if (start) {
   try {
-    parentPort!.postMessage({ incident: await mergeInput(start) } satisfies ThreadReply);
+    // The merge is loaded here only: the loader that starts the thread does not load it.
+    const { mergeFromCache } = await import('./merge-input.ts');
+    parentPort!.postMessage({ incident: mergeFromCache(start) } satisfies ThreadReply);
   } catch (error) {
     parentPort!.postMessage({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies ThreadReply);
   }

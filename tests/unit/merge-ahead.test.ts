@@ -8,7 +8,8 @@ import { ArticleCache } from '../../src/lib/article-cache.ts';
 import { parallaxArticles, type ArticleEntry } from '../../src/lib/parallax-loader.ts';
 import { incidentSchema } from '../../src/pipeline/schema.ts';
 import { mergeAheadOnOffer, mergeSignature, offerMergeAhead, takeMergeAhead, type MergeArticle, type MergeInput } from '../../src/lib/merge-ahead.ts';
-import { mergeInput, startMergeAhead } from '../../src/lib/merge-ahead-thread.ts';
+import { startMergeAhead } from '../../src/lib/merge-ahead-thread.ts';
+import { mergeFromCache } from '../../src/lib/merge-input.ts';
 import { extractArticle, mergeIncident } from '../../src/pipeline/build-incident.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
 import { readContent } from '../../src/pipeline/read-content.ts';
@@ -38,7 +39,7 @@ function inputIn(folder: string): MergeInput {
 
 describe('the merge made ahead', () => {
   test('merges what the pages would, from the contributions in the cache', async () => {
-    expect(await mergeInput(inputIn('direct'))).toEqual(reference);
+    expect(mergeFromCache(inputIn('direct'))).toEqual(reference);
   });
 
   test('on a worker thread, hands the pages the same incident once, and only for the same input', async () => {
