@@ -65,3 +65,22 @@ test('a 375 px wide viewport has no horizontal scroll on any page', async ({ pag
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('a link Parallax removed from an article reads as text, not as a link', async ({ page }) => {
+  const paths = (await pagesOfSite(page)).filter((path) => path.startsWith('/sources/') && path !== '/sources/');
+  await page.goto(paths[0]!);
+  // The markup the article-links step leaves when it drops an address it cannot resolve.
+  const colors = await page.evaluate(() => {
+    const paragraph = document.querySelector('article.article p:not(.muted)')!;
+    const removed = document.createElement('a');
+    removed.textContent = 'removed link';
+    const kept = document.createElement('a');
+    kept.href = 'https://example.org/';
+    kept.textContent = 'kept link';
+    paragraph.append(removed, kept);
+    const color = (element: Element) => getComputedStyle(element).color;
+    return { paragraph: color(paragraph), removed: color(removed), kept: color(kept) };
+  });
+  expect(colors.removed).toBe(colors.paragraph);
+  expect(colors.kept).not.toBe(colors.paragraph);
+});
