@@ -2,14 +2,13 @@ import type { ElementContent, Root, RootContent } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkDirective from 'remark-directive';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from './content-error.ts';
 import { publishedIso, referenceFromPublished, toPartialDate } from './partial-date.ts';
 import { withoutStack, type ArticleSource } from './read-content.ts';
+import remarkParseMarkdown from './parse-markdown.ts';
 import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeSentenceAnchors from './rehype-sentence-anchors.ts';
 import remarkRevisions from './remark-revisions.ts';
@@ -85,8 +84,7 @@ function hasRaw(node: Root | RootContent): boolean {
 
 function processor(article: ArticleSource) {
   return unified()
-    .use(remarkParse)
-    .use(remarkDirective)
+    .use(remarkParseMarkdown)
     .use(remarkRevisions, { updates: article.frontmatter.updated.map((update) => update.at) })
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawWhereNeeded)
