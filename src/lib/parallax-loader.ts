@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack, type FrontmatterMemo } from '../pipeline/read-content.ts';
 import type { ArticleFrontmatter, IncidentFile } from '../pipeline/schema.ts';
 import { analysisDir, analysisKeys, ArticleCache, readExtractionsAhead } from './article-cache.ts';
 import type { ArticleJob, JobResult } from './article-jobs.ts';
+import { watchContent } from './content-watch.ts';
 
 /** A job's result without its texts. */
 type Made = Omit<Extract<JobResult, { extraction: string }>, 'job' | 'thread' | 'html' | 'analysis' | 'extraction'> & { processed: boolean };
@@ -91,127 +92,132 @@ function frontmatterMemo(cache: ArticleCache, pipeline: string, kept: Set<string
 export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   return {
     name: 'parallax-articles',
-    async load({ store, logger, generateDigest, parseData, config }) {
-      const pipeline = pipelineFingerprint();
-      const cache = new ArticleCache(analysisDir(fileURLToPath(config.cacheDir)));
-      const kept = new Set<string>();
-      const content = readContent(options.dir, { memo: frontmatterMemo(cache, pipeline, kept) });
-      for (const file of content.skipped) logger.warn(`${file}: ${SKIPPED_MESSAGE}`);
-      const root = fileURLToPath(config.root);
-      // What each article contributes depends on the incident's topics and actors as well.
-      const definition = generateDigest({ ...content.incident });
-      const keep = new Set<string>();
-      // Articles to process, or only to extract again, each with its keys in the cache.
-      const jobs: ArticleJob[] = [];
-      const jobKeys: { keys: ReturnType<typeof analysisKeys>; entryDigest: string }[] = [];
-      // The contributions of the articles not to process, which the merge reads.
-      const unchanged: { key: string; article: string }[] = [];
-      for (const article of content.articles) {
-        keep.add(article.id);
-        const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
-        const keys = analysisKeys(digest, definition);
-        kept.add(keys.analysis).add(keys.html).add(keys.extraction);
-        const entryDigest = `${digest}.${definition}`;
-        const analysed = cache.has(keys.analysis) && cache.has(keys.html);
-        const stored = store.get(article.id);
-        // An entry names the cache folder it was made in: a project moved with its cache folder gets its entries again.
-        if (stored?.digest === entryDigest && (stored.data as Partial<ArticleEntry>).cache === cache.dir && analysed && cache.has(keys.extraction)) {
-          unchanged.push({ key: keys.extraction, article: article.file });
-          continue;
-        }
-        // An unchanged article (incident.yaml changed, or the cache lost its contribution) keeps its analysis.
-        jobs.push(analysed ? { article, analysis: cache.read(keys.analysis, article.file, 'analysis') } : { article });
-        jobKeys.push({ keys, entryDigest });
-      }
-      // What the store and the log need of each job; its texts are in the cache as soon as they are made.
-      const results: (Made | { problems: ContentProblem[] } | undefined)[] = [];
-      // Whether the merge is started on a thread of its own (see below).
-      let mergeAhead = false;
-      if (jobs.length > 0) {
-        // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
-        // that finds every article unchanged does not load it. Many articles are shared with
-        // worker threads, one per other core; a few go to one worker thread (see planJobs).
-        const { planJobs, runJobs } = await import('./article-threads.ts');
-        const plan = options.threads === undefined ? planJobs(jobs.length) : { threads: options.threads, here: true };
-        mergeAhead = plan.threads > 0 && plan.here;
-        const running = runJobs(content.incident, jobs, plan.threads, (result) => {
-          const { keys } = jobKeys[result.job]!;
-          if (!('extraction' in result)) {
-            results[result.job] = result;
-            return;
-          }
-          const { job, thread: _, html, analysis, extraction, ...made } = result;
-          if (html !== undefined && analysis !== undefined) {
-            cache.write(keys.html, html);
-            cache.write(keys.analysis, analysis);
-          }
-          cache.write(keys.extraction, extraction);
-          results[job] = { ...made, processed: html !== undefined };
-        }, { here: plan.here });
-        // With every job on worker threads, this thread would wait: it reads what the merge will need
-        // meanwhile. Only time is at stake: what it could not read, the merge reads (or reports).
-        if (!plan.here) await readExtractionsAhead(cache, unchanged, running).catch(() => 0);
-        await running;
-      } else {
-        const { stopWaitingArticleThreads } = await import('./article-threads.ts');
-        await stopWaitingArticleThreads();
-      }
-      let processed = 0;
-      let extracted = 0;
-      const failed: ContentProblem[] = [];
-      // In the order of the articles, whichever thread made them.
-      for (const [job, result] of results.entries()) {
-        if (!result) continue;
-        if ('problems' in result) {
-          // The other articles went on, so that one build lists every article that cannot be rendered.
-          failed.push(...result.problems);
-          continue;
-        }
-        const { article } = jobs[job]!;
-        const { keys, entryDigest } = jobKeys[job]!;
-        if (result.processed) processed++;
-        extracted++;
-        for (const message of result.messages) {
-          logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
-        }
-        // The data store takes paths relative to the project root only, and content may live anywhere.
-        const filePath = path.relative(root, path.resolve(article.file));
-        const entry: ArticleEntry = {
-          frontmatter: article.frontmatter,
-          source: result.source,
-          outlet: result.outlet,
-          file: result.file,
-          sentences: result.sentences,
-          cache: cache.dir,
-          html: keys.html,
-          extraction: keys.extraction,
-          pipeline,
-        };
-        const data = await parseData({ id: article.id, data: { ...entry }, filePath });
-        store.set({ id: article.id, data, digest: entryDigest, filePath });
-      }
-      // What was written stays findable, even when the build stops here.
-      cache.finish(kept);
-      if (failed.length) throw withoutStack(new ContentError(failed));
-      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-      // The merge needs every article and runs first thing when the pages are built: started now on
-      // a core of its own, it runs while the build bundles the site. Only when many articles were
-      // processed (a cold build): after a few changed, this thread has read the others'
-      // contributions meanwhile, and a thread that loads the merge first would gain nothing.
-      if (mergeAhead) {
-        const articles = content.articles.flatMap((article) => {
-          const data = store.get(article.id)?.data as ArticleEntry | undefined;
-          return data ? [{ source: data.source, frontmatter: data.frontmatter, sentences: data.sentences, file: data.file, cache: data.cache, extraction: data.extraction }] : [];
-        });
-        const { startMergeAhead } = await import('./merge-ahead-thread.ts');
-        startMergeAhead({ definition: content.incident, articles, pipeline });
-      }
-      const again = extracted - processed;
-      logger.info(
-        `${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged${again > 0 ? `; contributions extracted again for ${again} of them` : ''})`,
-      );
+    async load(context) {
+      await loadArticles(options, context);
+      watchContent(context, options.dir, 'articles', () => loadArticles(options, context));
     },
   };
+}
+
+async function loadArticles(options: ParallaxLoaderOptions, { store, logger, generateDigest, parseData, config }: LoaderContext): Promise<void> {
+  const pipeline = pipelineFingerprint();
+  const cache = new ArticleCache(analysisDir(fileURLToPath(config.cacheDir)));
+  const kept = new Set<string>();
+  const content = readContent(options.dir, { memo: frontmatterMemo(cache, pipeline, kept) });
+  for (const file of content.skipped) logger.warn(`${file}: ${SKIPPED_MESSAGE}`);
+  const root = fileURLToPath(config.root);
+  // What each article contributes depends on the incident's topics and actors as well.
+  const definition = generateDigest({ ...content.incident });
+  const keep = new Set<string>();
+  // Articles to process, or only to extract again, each with its keys in the cache.
+  const jobs: ArticleJob[] = [];
+  const jobKeys: { keys: ReturnType<typeof analysisKeys>; entryDigest: string }[] = [];
+  // The contributions of the articles not to process, which the merge reads.
+  const unchanged: { key: string; article: string }[] = [];
+  for (const article of content.articles) {
+    keep.add(article.id);
+    const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
+    const keys = analysisKeys(digest, definition);
+    kept.add(keys.analysis).add(keys.html).add(keys.extraction);
+    const entryDigest = `${digest}.${definition}`;
+    const analysed = cache.has(keys.analysis) && cache.has(keys.html);
+    const stored = store.get(article.id);
+    // An entry names the cache folder it was made in: a project moved with its cache folder gets its entries again.
+    if (stored?.digest === entryDigest && (stored.data as Partial<ArticleEntry>).cache === cache.dir && analysed && cache.has(keys.extraction)) {
+      unchanged.push({ key: keys.extraction, article: article.file });
+      continue;
+    }
+    // An unchanged article (incident.yaml changed, or the cache lost its contribution) keeps its analysis.
+    jobs.push(analysed ? { article, analysis: cache.read(keys.analysis, article.file, 'analysis') } : { article });
+    jobKeys.push({ keys, entryDigest });
+  }
+  // What the store and the log need of each job; its texts are in the cache as soon as they are made.
+  const results: (Made | { problems: ContentProblem[] } | undefined)[] = [];
+  // Whether the merge is started on a thread of its own (see below).
+  let mergeAhead = false;
+  if (jobs.length > 0) {
+    // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
+    // that finds every article unchanged does not load it. Many articles are shared with
+    // worker threads, one per other core; a few go to one worker thread (see planJobs).
+    const { planJobs, runJobs } = await import('./article-threads.ts');
+    const plan = options.threads === undefined ? planJobs(jobs.length) : { threads: options.threads, here: true };
+    mergeAhead = plan.threads > 0 && plan.here;
+    const running = runJobs(content.incident, jobs, plan.threads, (result) => {
+      const { keys } = jobKeys[result.job]!;
+      if (!('extraction' in result)) {
+        results[result.job] = result;
+        return;
+      }
+      const { job, thread: _, html, analysis, extraction, ...made } = result;
+      if (html !== undefined && analysis !== undefined) {
+        cache.write(keys.html, html);
+        cache.write(keys.analysis, analysis);
+      }
+      cache.write(keys.extraction, extraction);
+      results[job] = { ...made, processed: html !== undefined };
+    }, { here: plan.here });
+    // With every job on worker threads, this thread would wait: it reads what the merge will need
+    // meanwhile. Only time is at stake: what it could not read, the merge reads (or reports).
+    if (!plan.here) await readExtractionsAhead(cache, unchanged, running).catch(() => 0);
+    await running;
+  } else {
+    const { stopWaitingArticleThreads } = await import('./article-threads.ts');
+    await stopWaitingArticleThreads();
+  }
+  let processed = 0;
+  let extracted = 0;
+  const failed: ContentProblem[] = [];
+  // In the order of the articles, whichever thread made them.
+  for (const [job, result] of results.entries()) {
+    if (!result) continue;
+    if ('problems' in result) {
+      // The other articles went on, so that one build lists every article that cannot be rendered.
+      failed.push(...result.problems);
+      continue;
+    }
+    const { article } = jobs[job]!;
+    const { keys, entryDigest } = jobKeys[job]!;
+    if (result.processed) processed++;
+    extracted++;
+    for (const message of result.messages) {
+      logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
+    }
+    // The data store takes paths relative to the project root only, and content may live anywhere.
+    const filePath = path.relative(root, path.resolve(article.file));
+    const entry: ArticleEntry = {
+      frontmatter: article.frontmatter,
+      source: result.source,
+      outlet: result.outlet,
+      file: result.file,
+      sentences: result.sentences,
+      cache: cache.dir,
+      html: keys.html,
+      extraction: keys.extraction,
+      pipeline,
+    };
+    const data = await parseData({ id: article.id, data: { ...entry }, filePath });
+    store.set({ id: article.id, data, digest: entryDigest, filePath });
+  }
+  // What was written stays findable, even when the build stops here.
+  cache.finish(kept);
+  if (failed.length) throw withoutStack(new ContentError(failed));
+  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+  // The merge needs every article and runs first thing when the pages are built: started now on
+  // a core of its own, it runs while the build bundles the site. Only when many articles were
+  // processed (a cold build): after a few changed, this thread has read the others'
+  // contributions meanwhile, and a thread that loads the merge first would gain nothing.
+  if (mergeAhead) {
+    const articles = content.articles.flatMap((article) => {
+      const data = store.get(article.id)?.data as ArticleEntry | undefined;
+      return data ? [{ source: data.source, frontmatter: data.frontmatter, sentences: data.sentences, file: data.file, cache: data.cache, extraction: data.extraction }] : [];
+    });
+    const { startMergeAhead } = await import('./merge-ahead-thread.ts');
+    startMergeAhead({ definition: content.incident, articles, pipeline });
+  }
+  const again = extracted - processed;
+  logger.info(
+    `${content.articles.length} articles (${processed} processed, ${content.articles.length - processed} unchanged${again > 0 ? `; contributions extracted again for ${again} of them` : ''})`,
+  );
 }
 
 /**
@@ -235,10 +241,15 @@ function readIncident(dir: string): IncidentFile {
 export function parallaxIncident(options: ParallaxLoaderOptions): Loader {
   return {
     name: 'parallax-incident',
-    async load({ store, parseData }) {
-      const incident = readIncident(options.dir);
-      store.clear();
-      store.set({ id: 'incident', data: await parseData({ id: 'incident', data: { ...incident } }) });
+    async load(context) {
+      const load = async () => {
+        const incident = readIncident(options.dir);
+        const data = await context.parseData({ id: 'incident', data: { ...incident } });
+        context.store.clear();
+        context.store.set({ id: 'incident', data });
+      };
+      await load();
+      watchContent(context, options.dir, 'incident', load);
     },
   };
 }

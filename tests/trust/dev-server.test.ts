@@ -1,13 +1,16 @@
 /**
  * `astro dev` serves what a build writes. A build writes incident.json itself and keys the
  * timeline's files for reuse (src/integrations/incident-file.ts, src/lib/exports/timeline-route.ts);
- * the development server must still answer at the addresses the pages link to, with the same text.
+ * the development server must still answer at the addresses the pages link to, with the same text,
+ * and show an article as it is edited, without a restart (src/lib/content-watch.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { slugify } from '../../src/pipeline/read-content.ts';
 import { generateCorpus, writeCorpus } from '../bench/generate-corpus.ts';
 import { buildSite, scratchDir, type SiteBuild } from './build-site.ts';
 
@@ -17,6 +20,7 @@ const SAME_TIME = { SOURCE_DATE_EPOCH: '1767225600' };
 const FILES = ['incident.json', 'timeline.csv', 'timeline.ics', 'timeline.timelinejs.json', 'feed.xml', 'robots.txt'];
 
 let work: string;
+let content = '';
 let built: SiteBuild;
 let server: ChildProcess | undefined;
 let origin = '';
@@ -35,7 +39,8 @@ function freePort(): Promise<number> {
 
 beforeAll(async () => {
   work = scratchDir('dev-server');
-  const content = path.join(work, 'content');
+  // Outside node_modules (where the scratch folders are), which the development server does not watch.
+  content = mkdtempSync(path.join(os.tmpdir(), 'parallax-dev-content-'));
   writeCorpus(content, generateCorpus({ articles: 12, seed: 'dev-server' }));
   built = buildSite(content, path.join(work, 'dist'), path.join(work, 'cache'), SAME_TIME);
   if (built.status !== 0) return;
@@ -67,6 +72,7 @@ beforeAll(async () => {
 afterAll(() => {
   server?.kill();
   if (work) rmSync(work, { recursive: true, force: true });
+  if (content) rmSync(content, { recursive: true, force: true });
 });
 
 describe('astro dev', () => {
@@ -79,4 +85,22 @@ describe('astro dev', () => {
     expect(response.status, log.slice(-3000)).toBe(200);
     expect(await response.text()).toBe(readFileSync(path.join(work, 'dist', file), 'utf8'));
   });
+
+  test('shows an edited article on its next request, without a restart', async () => {
+    const articles = path.join(content, 'articles');
+    const name = readdirSync(articles).sort()[0]!;
+    const file = path.join(articles, name);
+    const page = `${origin}/sources/${encodeURIComponent(slugify(name.replace(/\.(md|markdown)$/i, '')))}/`;
+    expect((await fetch(page)).status, log.slice(-3000)).toBe(200);
+    const added = 'A sentence the editor added while the site was served.';
+    expect(await (await fetch(page)).text()).not.toContain(added);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n${added}\n`);
+    let html = '';
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline && !html.includes(added); ) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      html = await (await fetch(page)).text();
+    }
+    expect(html, log.slice(-3000)).toContain(added);
+    expect(log).toContain(`Reloaded the articles after a change to articles/${name}`);
+  }, 120_000);
 });

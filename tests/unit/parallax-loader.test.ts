@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { analysisDir, ArticleCache, readAnalysis, readArticleHtml, readExtraction } from '../../src/lib/article-cache.ts';
 import { articleThreads } from '../../src/lib/article-threads.ts';
+import { SETTLE_MS } from '../../src/lib/content-watch.ts';
 import { parallaxArticles, type ArticleEntry } from '../../src/lib/parallax-loader.ts';
 import { extractArticle } from '../../src/pipeline/build-incident.ts';
 import { processArticle } from '../../src/pipeline/process-article.ts';
@@ -31,7 +33,7 @@ function context() {
       keys: () => [...store.keys()],
       delete: (id: string) => void store.delete(id),
     },
-    logger: { info: (message: string) => void logged.push(message), warn: () => undefined },
+    logger: { info: (message: string) => void logged.push(message), warn: () => undefined, error: (message: string) => void logged.push(`error: ${message}`) },
     generateDigest: (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16),
     parseData: async ({ data }: { data: ArticleEntry }) => data,
     config: { root: pathToFileURL(`${work}/`), cacheDir: pathToFileURL(`${cache}/`) },
@@ -178,4 +180,44 @@ describe('the articles loader', () => {
     expect([...shared.keys()]).toEqual([...alone.keys()]);
     expect(shared).toEqual(alone);
   }, 60_000);
+
+  test('under astro dev, takes an edited, added or deleted article into the store on its own, and keeps the last good content when an edit does not validate', async () => {
+    const watcher = Object.assign(new EventEmitter(), { add: () => watcher });
+    logged.length = 0;
+    await parallaxArticles({ dir: content }).load({ ...context(), watcher } as never);
+    const file = path.join(content, 'articles', readdirSync(path.join(content, 'articles')).sort()[0]!);
+    const id = [...store.keys()].sort().find((key) => store.get(key)!.data.file === file)!;
+    const before = store.get(id)!.data;
+    // Until the reload ends: it processes the article on the build's thread or a worker thread.
+    const reloaded = async (count: number) => {
+      for (let waited = 0; logged.filter((line) => /^(Reloaded|error:)/.test(line)).length < count && waited < 60_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    };
+
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nA sentence added while the site is served.\n`);
+    watcher.emit('change', file);
+    await reloaded(1);
+    const after = store.get(id)!.data;
+    expect(after.sentences).toBe(before.sentences + 1);
+    expect(readArticleHtml(after.cache, after.html, after.file)).toContain('A sentence added while the site is served.');
+
+    const added = path.join(content, 'articles', 'zz-added.md');
+    writeFileSync(added, '---\ntitle: Added\noutlet: Example News\npublished: 2019-03-25\n---\n\nAn article added while the site is served.\n');
+    watcher.emit('add', added);
+    await reloaded(2);
+    expect([...store.values()].some((entry) => entry.data.file === added)).toBe(true);
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^published: .*$/m, 'published: not a date'));
+    watcher.emit('change', file);
+    await reloaded(3);
+    expect(logged.at(-1)).toMatch(/^error: Could not reload the articles after a change to articles\/.*published/s);
+    expect(store.get(id)!.data).toEqual(after);
+
+    rmSync(added);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^published: not a date$/m, 'published: 2019-03-22'));
+    watcher.emit('unlink', added);
+    watcher.emit('change', file);
+    await reloaded(4);
+    expect([...store.values()].some((entry) => entry.data.file === added)).toBe(false);
+  });
 });
