@@ -3,9 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { needsReferenceParser, parseMarkdown, parseMarkdownReference } from '../../src/pipeline/parse-markdown.ts';
-import { processArticle } from '../../src/pipeline/process-article.ts';
-import { parseArticleFile, readContent } from '../../src/pipeline/read-content.ts';
-import type { ContentProblem } from '../../src/pipeline/content-error.ts';
+import { readContent } from '../../src/pipeline/read-content.ts';
 import { generateCorpus } from '../bench/generate-corpus.ts';
 import { commonmarkExamples } from '../trust/corpus.ts';
 
@@ -76,28 +74,5 @@ describe('the native Markdown parser', () => {
     const odd = ':::name}x\n';
     expect(plain(parseMarkdown(odd))).toEqual(plain(parseMarkdownReference(odd)));
     expect(plain(parseMarkdown(odd))).toMatchObject({ children: [{ type: 'paragraph', children: [{ type: 'text', value: ':::name}x' }] }] });
-  });
-});
-
-describe('articles the two parsers read differently', () => {
-  function render(markdown: string) {
-    const problems: ContentProblem[] = [];
-    const front = ['---', 'title: A story', 'outlet: Example News', 'published: 2020-05-01', '---', ''].join('\n');
-    const source = parseArticleFile(front + markdown, 'articles/story.md', 'story.md', problems);
-    expect(problems).toEqual([]);
-    return processArticle(source!);
-  }
-
-  it('keeps a link written after a colon and a character that is not a letter, where the reference parser would take it for a directive and show its Markdown', () => {
-    // Text directives are put back as the text they were written as (remark-revisions.ts): the
-    // reference parser read ":᠖[the report](…)" as one and showed the link's Markdown instead of the link.
-    const article = render('See :᠖[the report](https://example.org/report) for details.\n');
-    expect(article.html).toContain('<a href="https://example.org/report"');
-    expect(article.sentences.map((sentence) => sentence.text)).toEqual(['See :᠖the report for details.']);
-  });
-
-  it('keeps every word of running text with colons, times and directive-like words', () => {
-    const article = render('Update:the minister spoke at 10:30 and again at 14:05:30. Ratio 3:2 held :x for now.\n');
-    expect(article.sentences.map((sentence) => sentence.text).join(' ')).toBe('Update:the minister spoke at 10:30 and again at 14:05:30. Ratio 3:2 held :x for now.');
   });
 });

@@ -32,3 +32,18 @@ describe('raw HTML in an article', () => {
     ]);
   });
 });
+
+describe('articles the native and the reference Markdown parser read differently (parse-markdown.ts)', () => {
+  it('keeps a link written after a colon and a character that is not a letter, where the reference parser would take it for a directive and show its Markdown', () => {
+    // Text directives are put back as the text they were written as (remark-revisions.ts): the
+    // reference parser read ":᠖[the report](…)" as one and showed the link's Markdown instead of the link.
+    const article = render('See :᠖[the report](https://example.org/report) for details.\n');
+    expect(article.html).toContain('<a href="https://example.org/report"');
+    expect(article.sentences.map((sentence) => sentence.text)).toEqual(['See :᠖the report for details.']);
+  });
+
+  it('keeps every word of running text with colons, times and directive-like words', () => {
+    const article = render('Update:the minister spoke at 10:30 and again at 14:05:30. Ratio 3:2 held :x for now.\n');
+    expect(article.sentences.map((sentence) => sentence.text).join(' ')).toBe('Update:the minister spoke at 10:30 and again at 14:05:30. Ratio 3:2 held :x for now.');
+  });
+});
