@@ -87,7 +87,8 @@ function frontmatterMemo(cache: ArticleCache, pipeline: string, kept: Set<string
  * pipeline) are taken from the cache, their frontmatter not even parsed again; when only
  * incident.yaml changed, their extraction is made again from the kept analysis. The merge, which
  * needs every article, is started on a worker thread once they are all loaded, and taken by the
- * pages (see merge-ahead.ts).
+ * pages (see merge-ahead.ts). Under `astro dev`, the articles are loaded again whenever one of
+ * them or incident.yaml is saved (content-watch.ts).
  */
 export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   return {
@@ -99,6 +100,7 @@ export function parallaxArticles(options: ParallaxLoaderOptions): Loader {
   };
 }
 
+/** One load of the articles, as `parallaxArticles` describes it: at the start of a build or server, and after each change under `astro dev`. */
 async function loadArticles(options: ParallaxLoaderOptions, { store, logger, generateDigest, parseData, config }: LoaderContext): Promise<void> {
   const pipeline = pipelineFingerprint();
   const cache = new ArticleCache(analysisDir(fileURLToPath(config.cacheDir)));
