@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listenForSearchRecords } from '../lib/search-handoff.ts';
+import type { IndexedIds } from '../lib/search-records.ts';
 import { BundlePlacement, setBundleAside, type BundleFile } from './search-bundle.ts';
-import { indexedPart } from './search-page-html.ts';
+import { indexedPart, relabelIds } from './search-page-html.ts';
 import { localIndexer, threadIndexer, type SearchIndex, type SearchIndexer } from './search-indexer-thread.ts';
 import {
   digestOf,
@@ -33,6 +34,12 @@ export interface PagefindRecord {
   filters?: Record<string, string[]>;
 }
 
+/** What the index holds besides the pages as written: records, and other ids for some of the pages' elements, by page address. */
+export interface SearchAdditions {
+  records: PagefindRecord[];
+  indexedIds?: IndexedIds;
+}
+
 /** How a large index is split (see search-shards.ts). */
 export interface SearchShardOptions {
   /** Into how many parts besides the main index; 1 or less keeps one index. Asked once, when a build starts. */
@@ -45,10 +52,11 @@ export interface PagefindIntegrationOptions {
   /** CSS selectors left out of every page's index, besides elements marked `data-pagefind-ignore`. Default: none. */
   excludeSelectors?: string[];
   /**
-   * Records to add besides the built pages, read from the build's output folder, when the site
-   * did not give them while rendering (`offerSearchRecords`). Default: none.
+   * Records to add besides the built pages, and the ids the index records for elements of the pages
+   * (see `relabelIds`), read from the build's output folder when the site did not give them while
+   * rendering (`offerSearchRecords`). Default: none.
    */
-  records?: (outDir: URL) => PagefindRecord[] | Promise<PagefindRecord[]>;
+  records?: (outDir: URL) => SearchAdditions | Promise<SearchAdditions>;
   /**
    * Which built files to read, as a glob relative to the output folder. Default: every HTML file.
    * Naming only the pages that carry `data-pagefind-body` spares reading the others, which Pagefind
@@ -75,6 +83,8 @@ const DIGEST_FORMAT = 'parallax-search-parts/1';
 /** One part of the index as this build makes it. */
 interface Part {
   records: PagefindRecord[];
+  /** By the address of a page of the part, the ids its index copy gives elements in place of their own. */
+  ids: Map<string, ReadonlyMap<string, string>>;
   /** The digest of `records`, once asked for. */
   recordsDigest?: string | undefined;
   /** Its pages, each with what `stat` says of it, and its text once read (see `statsOf`). */
@@ -171,7 +181,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
     if (!created.index) throw new Error(problems.join('\n') || 'Pagefind did not start');
     return created.index;
   };
-  // A source's page and its many records share a key: hash each key once.
+  // A source's page and its claims' ids share a key: hash each key once.
   const partNames = new Map<string | undefined, string>();
   const partNameFor = (url: string): string => {
     const key = options.shards?.key(url);
@@ -182,14 +192,18 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
   const partFor = (url: string): Part => {
     const name = partNameFor(url);
     let part = parts.get(name);
-    if (!part) parts.set(name, (part = { records: [], pages: [] }));
+    if (!part) parts.set(name, (part = { records: [], ids: new Map(), pages: [] }));
     return part;
   };
   const pageKeysDigest = (name: string): string | undefined => {
     const keys = pageKeys.get(name);
     return keys ? digestOf([...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).flat()) : undefined;
   };
-  const recordsDigest = (part: Part) => (part.recordsDigest ??= digestOf(part.records.map((record) => JSON.stringify(record))));
+  const recordsDigest = (part: Part) =>
+    (part.recordsDigest ??= digestOf([
+      ...part.records.map((record) => JSON.stringify(record)),
+      ...[...part.ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map((entry) => JSON.stringify([entry[0], [...entry[1]]])),
+    ]));
   const startIndexing = (part: Part): void => {
     if (part.index) return;
     part.index = open();
@@ -197,10 +211,15 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
     // A failure shows when the part is finished, at the end of the build.
     part.recordsAdded.catch(() => {});
   };
-  const routeRecords = (records: readonly PagefindRecord[]): void => {
+  const routeRecords = ({ records, indexedIds = [] }: SearchAdditions): void => {
     for (const record of records) {
       const part = partFor(record.url);
       part.records.push(record);
+      part.recordsDigest = undefined;
+    }
+    for (const [url, ids] of indexedIds) {
+      const part = partFor(url);
+      part.ids.set(url, new Map([...(part.ids.get(url) ?? []), ...ids]));
       part.recordsDigest = undefined;
     }
   };
@@ -242,7 +261,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         stopListening = listenForSearchRecords((offer) => {
           if ('records' in offer) {
             given = true;
-            routeRecords(offer.records);
+            routeRecords(offer);
           } else {
             for (const [url, key] of offer.pageKeys) {
               const name = partNameFor(url);
@@ -266,7 +285,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
         try {
           let when = 'given while the pages rendered';
           if (!given) {
-            routeRecords((await options.records?.(dir)) ?? []);
+            routeRecords((await options.records?.(dir)) ?? { records: [] });
             when = 'read from the output';
           }
           const files = globSync(options.glob ?? '**/*.html', { cwd: site })
@@ -275,7 +294,7 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           const stats = statsOf(site, files);
           for (const sourcePath of files) partFor(pageUrl(sourcePath)).pages.push({ sourcePath, stat: stats.get(sourcePath)! });
           // The search page loads the main index first: it must be there, and hold something.
-          if (!parts.has(MAIN_PART)) parts.set(MAIN_PART, { records: [], pages: [] });
+          if (!parts.has(MAIN_PART)) parts.set(MAIN_PART, { records: [], ids: new Map(), pages: [] });
           // The page keys were given by the parts' names before the main index may take the first one's place.
           const keyedAs = new Map([...parts].map(([name, part]) => [part, name]));
           fillMainPart(parts);
@@ -312,7 +331,15 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
               // the order things are added, and a rebuild must write what a build from nothing does.
               await part.recordsAdded;
               // Only what Pagefind reads of each page is sent: the same index, a fraction of the work (see indexedPart).
-              await inBatches(part.pages, (page) => index.addHTMLFile({ sourcePath: page.sourcePath, content: indexedPart(page.content!, options.excludeSelectors) }), problems);
+              await inBatches(
+                part.pages,
+                (page) => {
+                  const ids = part.ids.get(pageUrl(page.sourcePath));
+                  const content = ids ? relabelIds(page.content!, ids) : page.content!;
+                  return index.addHTMLFile({ sourcePath: page.sourcePath, content: indexedPart(content, options.excludeSelectors) });
+                },
+                problems,
+              );
               const result = await index.getFiles();
               problems.push(...result.errors);
               const partFiles = (name === MAIN_PART ? result.files : mergedPartFiles(result.files)).map((file) => ({ path: `${name}${file.path}`, content: file.content }));

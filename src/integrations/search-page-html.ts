@@ -223,3 +223,53 @@ export function indexedPart(html: string, excludeSelectors: readonly string[] = 
   if (text < html.length) root.out.push(html.slice(text));
   return `<!DOCTYPE html>${root.out.join('')}`;
 }
+
+/** An attribute as written: its name, then its value double-quoted, single-quoted or bare, if it has one. */
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/gu;
+
+/**
+ * `html` with each element whose `id` is a key of `ids` given the id it maps to instead, for the
+ * search index's copy of a page. Pagefind records each element's id with its text and word position,
+ * so an id can tell the search page more about the element than the page's own id does (see
+ * `claimAnchorIds`). Only tags are rewritten: text, comments and the content of raw-text elements
+ * stay as written even where they look like an attribute.
+ */
+export function relabelIds(html: string, ids: ReadonlyMap<string, string>): string {
+  if (ids.size === 0) return html;
+  const out: string[] = [];
+  let copied = 0;
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at)) {
+    const tag = readTag(html, at);
+    if (!tag) {
+      at += 1;
+      continue;
+    }
+    at = tag.after;
+    if (tag.name === '' || tag.end) continue;
+    if (RAW.has(tag.name)) {
+      const pattern = endTagPattern(tag.name);
+      pattern.lastIndex = at;
+      const close = pattern.exec(html);
+      if (!close) break;
+      at = close.index;
+      continue;
+    }
+    if (!/\bid\b/iu.test(tag.attributes)) continue;
+    // The attributes run up to the tag's `>`.
+    const attributesStart = tag.after - 1 - tag.attributes.length;
+    for (const match of tag.attributes.matchAll(ATTRIBUTE)) {
+      if (match[1]!.toLowerCase() !== 'id') continue;
+      const value = match[2] ?? match[3] ?? match[4];
+      const indexed = value === undefined ? undefined : ids.get(value);
+      if (indexed !== undefined) {
+        out.push(html.slice(copied, attributesStart + match.index), `id="${indexed.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`);
+        copied = attributesStart + match.index + match[0].length;
+      }
+      // An element's first id is its id.
+      break;
+    }
+  }
+  if (copied === 0) return html;
+  out.push(html.slice(copied));
+  return out.join('');
+}

@@ -5,7 +5,7 @@ import { mergeSignature, takeMergeAhead, type MergeInput } from './merge-ahead.t
 import { mergeFromCache } from './merge-input.ts';
 import { offerIncident } from './incident-handoff.ts';
 import { offerSearchRecords } from './search-handoff.ts';
-import { searchRecords } from './search-records.ts';
+import { claimAnchorIds, searchRecords } from './search-records.ts';
 import { formatBuildTime } from './format-build-time.ts';
 import type { QuoteGroup, QuoteMember } from '../pipeline/types.ts';
 import { compareIsSplit, quoteLayout, timelineLayout, type GroupedPages, type TimelineLayout } from './site-pages.ts';
@@ -51,7 +51,10 @@ async function load(): Promise<IncidentSite> {
   const merged = ahead ?? mergeFromCache(input);
   const timeline = timelineLayout(merged.events);
   // The search index can take its records now, while the pages render, rather than after them.
-  offerSearchRecords(() => searchRecords(merged, 'en', timeline.eventHref));
+  offerSearchRecords(
+    () => searchRecords(merged, 'en', timeline.eventHref),
+    () => claimAnchorIds(merged),
+  );
   // incident.json is written from it once the pages are (src/integrations/incident-file.ts).
   offerIncident(merged);
   return {

@@ -7,12 +7,15 @@
  * of the index holding a page that will change is started then, not once the pages are written.
  * Outside a build (`astro dev`, tests) nobody listens and nothing happens.
  */
-import type { SearchRecord } from './search-records.ts';
+import type { IndexedIds, SearchRecord } from './search-records.ts';
 
 const RECEIVER = Symbol.for('parallax.search-records');
 
-/** What the site gives the index: its records, or the keys of pages the index reads, as [address, key] pairs. */
-export type SearchOffer = { records: SearchRecord[] } | { pageKeys: Array<readonly [url: string, key: string]> };
+/**
+ * What the site gives the index: its records with the ids the index records for elements of its
+ * pages (see `claimAnchorIds`), or the keys of pages the index reads, as [address, key] pairs.
+ */
+export type SearchOffer = { records: SearchRecord[]; indexedIds: IndexedIds } | { pageKeys: Array<readonly [url: string, key: string]> };
 
 type Receiver = (offer: SearchOffer) => void;
 
@@ -21,10 +24,10 @@ function receiver(): Receiver | undefined {
   return typeof found === 'function' ? (found as Receiver) : undefined;
 }
 
-/** Offers records to the index under construction; returns whether one was listening. */
-export function offerSearchRecords(records: () => SearchRecord[]): boolean {
+/** Offers records, and the ids the index records for elements of the pages, to the index under construction; returns whether one was listening. */
+export function offerSearchRecords(records: () => SearchRecord[], indexedIds: () => IndexedIds = () => []): boolean {
   const receive = receiver();
-  receive?.({ records: records() });
+  receive?.({ records: records(), indexedIds: indexedIds() });
   return receive !== undefined;
 }
 

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncidentJson } from '../pipeline/build-incident.ts';
 import { formatPartialDate } from '../pipeline/partial-date.ts';
+import { indexedIdOf } from './search-sentences.ts';
 import { timelineLayout } from './site-pages.ts';
 
-/** A search record that no single page holds: one timeline entry or one claim. */
+/** A search record that no single page holds: one timeline entry. */
 export interface SearchRecord {
   url: string;
   content: string;
@@ -14,28 +15,25 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-/** What kind of thing a search result is, as the search page labels it. */
-export const SEARCH_KINDS = { event: 'Timeline entry', claim: 'Claim', source: 'Source' } as const;
+/** What kind of thing a search result or a sentence in it is, as the search page labels it. */
+export const SEARCH_KINDS = { event: 'Timeline entry', source: 'Source' } as const;
 
 /**
- * The timeline entries and claims as search records: the timeline and the comparison each show
- * many of them on one page, and a result should land on the entry or on the claim's sentence,
- * not on the top of a long page. A sentence that answers several questions is one record, whose
- * `question` and `context` filters list them in step. Source pages are indexed from their HTML.
+ * The timeline entries as search records: the timeline shows many of them on one page, and a
+ * result should land on the entry, not on the top of a long page. Source pages are indexed from
+ * their HTML, and the claims with them (see `claimAnchorIds`).
  *
- * What a result is (`kind`), who reported it (`outlet`), the question a claim answers and where
- * it is compared (`question`, `context`) are filters rather than metadata: Pagefind makes metadata
- * searchable, and a search for "claim" should not match every claim.
+ * What a result is (`kind`) and who reported it (`outlet`) are filters rather than metadata:
+ * Pagefind makes metadata searchable, and a search for "timeline" should not match every entry.
  */
 export function searchRecords(
-  incident: Pick<IncidentJson, 'events' | 'claims' | 'sources' | 'incident'>,
+  incident: Pick<IncidentJson, 'events' | 'sources'>,
   language = 'en',
   eventHref: (id: string) => string = timelineLayout(incident.events).eventHref,
 ): SearchRecord[] {
   const outlets = new Map(incident.sources.map((source) => [source.id, source.outlet]));
   const outletOf = (id: string) => outlets.get(id) ?? id;
-  const questions = new Map(incident.incident.topics.map((topic) => [topic.id, topic.question]));
-  const events = incident.events.map((event): SearchRecord => {
+  return incident.events.map((event): SearchRecord => {
     const date = formatPartialDate({ value: event.date, precision: event.precision, approximate: event.approximate });
     const reported = [...new Set(event.mentions.map((mention) => outletOf(mention.source)))];
     return {
@@ -47,38 +45,36 @@ export function searchRecords(
       filters: { kind: [SEARCH_KINDS.event], outlet: reported },
     };
   });
-  // A sentence may answer several questions: it is one result, naming each question and where it is compared.
-  const claims = new Map<string, SearchRecord>();
-  for (const claim of incident.claims) {
-    const url = `/sources/${encodeURIComponent(claim.source)}/#${encodeURIComponent(claim.anchor)}`;
-    const question = questions.get(claim.topic) ?? claim.topic;
-    const context = `/compare/#${encodeURIComponent(claim.topic)}`;
-    const record = claims.get(url);
-    if (record) {
-      const { question: asked = [], context: compared = [] } = record.filters;
-      if (!compared.includes(context)) {
-        asked.push(question);
-        compared.push(context);
-      }
-      continue;
-    }
-    claims.set(url, {
-      url,
-      content: claim.text,
-      language,
-      // No title: Pagefind would make it searchable, and every claim of an outlet would then
-      // match the outlet's name ahead of its source page. The search page titles it from the filters.
-      meta: {},
-      filters: { kind: [SEARCH_KINDS.claim], outlet: [outletOf(claim.source)], question: [question], context: [context] },
-    });
-  }
-  return [...events, ...claims.values()];
 }
 
-/** The records of the incident a build wrote to `<outDir>/incident.json`. */
-export async function incidentSearchRecords(outDir: URL): Promise<SearchRecord[]> {
+/** Per page address, the ids of its elements as the search index records them, by their ids on the page. */
+export type IndexedIds = Array<readonly [url: string, ids: Array<readonly [id: string, indexed: string]>]>;
+
+/**
+ * The claims, as the ids the search index records for their sentences on their source pages: the
+ * sentence's id, then each topic it is a claim on (`s-1abc~cause~blame`). A claim's words find its
+ * source page, whose result lists the sentences that hold them; the search page names the questions
+ * of the sentences that are claims from these ids. The pages keep their own ids: only the index's
+ * copy is relabelled. One record per claim would find the same sentences, at many times the cost
+ * of indexing (thousands of records for a large incident).
+ */
+export function claimAnchorIds(incident: Pick<IncidentJson, 'claims'>): IndexedIds {
+  const pages = new Map<string, Map<string, string[]>>();
+  for (const claim of incident.claims) {
+    const url = `/sources/${encodeURIComponent(claim.source)}/`;
+    let sentences = pages.get(url);
+    if (!sentences) pages.set(url, (sentences = new Map()));
+    const topics = sentences.get(claim.anchor) ?? [];
+    if (!topics.includes(claim.topic)) topics.push(claim.topic);
+    sentences.set(claim.anchor, topics);
+  }
+  return [...pages].map(([url, sentences]) => [url, [...sentences].map(([id, topics]) => [id, indexedIdOf(id, topics)] as const)] as const);
+}
+
+/** The records and the claims' ids of the incident a build wrote to `<outDir>/incident.json`. */
+export async function incidentSearchRecords(outDir: URL): Promise<{ records: SearchRecord[]; indexedIds: IndexedIds }> {
   const incident = JSON.parse(await readFile(new URL('incident.json', outDir), 'utf8')) as IncidentJson;
-  return searchRecords(incident);
+  return { records: searchRecords(incident), indexedIds: claimAnchorIds(incident) };
 }
 
 /** Sources per part of the search index (`PARALLAX_SEARCH_SHARD_SIZE` overrides it). */
@@ -112,9 +108,8 @@ export function searchPartSize(raw: string | undefined): number {
 
 /**
  * Fragment files per index or part: a fragment is a result's text and metadata, one per page or
- * record, and past this many Pagefind puts several in one file. A claim's fragment is a few hundred
- * bytes, so a search loads little more, and a site of 1 000 sources is about 2 200 search files
- * rather than 13 500: fewer files to write, and to upload where a host counts them.
+ * record, and past this many Pagefind puts several in one file: fewer files to write, and to upload
+ * where a host counts them, for a search that loads a little more.
  */
 export const MAX_SEARCH_FRAGMENT_FILES = 256;
 
@@ -123,7 +118,7 @@ export function searchMaxFragments(raw: string | undefined): number {
   return wholeNumberSetting('PARALLAX_SEARCH_MAX_FRAGMENTS', raw, 'fragment files', MAX_SEARCH_FRAGMENT_FILES);
 }
 
-/** The part key of a search record or page: its source, for a source page and the claims on it; none for the rest. */
+/** The part key of a search record or page: its source, for a source page (and its claims' ids); none for the rest. */
 export function searchPartKey(url: string): string | undefined {
   const match = /^\/sources\/([^/?#]+)\//.exec(url);
   return match?.[1];

@@ -5,13 +5,18 @@
  * and leaves the no-JavaScript notice in place if the index cannot be loaded (as under
  * `astro dev`, which builds no index).
  */
+import { foundSentences, type FoundSentence, type PagefindAnchor } from '../lib/search-sentences.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
-  /** What the result is, who reported it and where it is compared; see src/lib/search-records.ts. */
+  /** What the result is and who reported it; see src/lib/search-records.ts. */
   filters: Record<string, string[] | undefined>;
+  /** Positions of the words found, among the page's. */
+  locations?: number[];
+  /** The page's elements with an id; a claimed sentence's id names its topics (src/lib/search-sentences.ts). */
+  anchors?: PagefindAnchor[];
 }
 
 interface PagefindSearch {
@@ -27,6 +32,8 @@ interface PagefindModule {
 
 /** How many results to render at a time. */
 const PAGE_SIZE = 20;
+/** How many of a source's sentences holding the words a result lists. */
+const SENTENCES_SHOWN = 3;
 /** Typing pauses this long (ms) before a search runs. */
 const TYPING_PAUSE = 200;
 
@@ -36,6 +43,8 @@ const fallback = document.querySelector<HTMLElement>('[data-search-fallback]');
 const section = document.querySelector<HTMLElement>('[data-search-results]');
 const status = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-list]');
+/** Each comparison topic's question, by its id, as the page was built with them. */
+const questions = new Map<string, string>(Object.entries(JSON.parse(section?.dataset['topics'] ?? '{}') as Record<string, string>));
 
 /** Pagefind excerpts are text with <mark> around matches; anything else is dropped, not trusted. */
 function excerptNodes(html: string): Node[] {
@@ -59,6 +68,57 @@ function listNodes<T>(items: readonly T[], node: (item: T) => Node): Node[] {
   return format.formatToParts(items.map(String)).map((part) => (part.type === 'element' ? node(items[next++] as T) : document.createTextNode(part.value)));
 }
 
+/** The sentence's text, its words found marked. */
+function sentenceNodes(sentence: FoundSentence): Node[] {
+  let word = -1;
+  return sentence.text
+    .trim()
+    .split(/(\s+)/u)
+    .map((part) => {
+      if (/^\s*$/u.test(part)) return document.createTextNode(part);
+      word += 1;
+      if (!sentence.words.has(word)) return document.createTextNode(part);
+      const mark = document.createElement('mark');
+      mark.textContent = part;
+      return mark;
+    });
+}
+
+/** The sentences of a source that hold the words found, each linking to its place on the page and, for a claim, to its questions in the comparison. */
+function sentenceList(url: string, sentences: readonly FoundSentence[]): Node[] {
+  const list = document.createElement('ul');
+  list.className = 'search-sentences';
+  for (const sentence of sentences.slice(0, SENTENCES_SHOWN)) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `${url}#${encodeURIComponent(sentence.id)}`;
+    link.append(...sentenceNodes(sentence));
+    item.append(link);
+    if (sentence.topics.length > 0) {
+      const claim = document.createElement('span');
+      claim.className = 'search-claim';
+      const topicLink = (topic: string) => {
+        const anchor = document.createElement('a');
+        anchor.href = `/compare/#${encodeURIComponent(topic)}`;
+        anchor.textContent = `“${questions.get(topic) ?? topic}”`;
+        return anchor;
+      };
+      claim.append('Claim on ', ...listNodes(sentence.topics, topicLink));
+      item.append(' ', claim);
+    }
+    list.append(item);
+  }
+  const nodes: Node[] = [list];
+  const more = sentences.length - SENTENCES_SHOWN;
+  if (more > 0) {
+    const note = document.createElement('p');
+    note.className = 'search-context';
+    note.textContent = `${more} more ${more === 1 ? 'sentence' : 'sentences'} of this source ${more === 1 ? 'holds' : 'hold'} these words.`;
+    nodes.push(note);
+  }
+  return nodes;
+}
+
 function resultItem(data: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
@@ -68,29 +128,18 @@ function resultItem(data: PagefindResultData): HTMLLIElement {
   const heading = document.createElement('h3');
   const link = document.createElement('a');
   link.href = data.url;
-  const outlet = data.filters['outlet']?.[0];
-  const questions = data.filters['question'] ?? [];
-  // A sentence answering several questions names them below, each with its place in the comparison.
-  const about = questions.length === 1 ? `“${questions[0]}”` : `${questions.length} questions`;
-  link.textContent = data.meta['title'] ?? (outlet && questions.length ? `${outlet} on ${about}` : data.url);
+  link.textContent = data.meta['title'] ?? data.url;
   heading.append(link);
-  const excerpt = document.createElement('p');
-  excerpt.className = 'search-excerpt';
-  excerpt.append(...excerptNodes(data.excerpt));
-  item.append(kind, heading, excerpt);
-  const contexts = (data.filters['context'] ?? []).map((href, position) => ({ href, question: questions[position] }));
-  if (contexts.length) {
-    const more = document.createElement('p');
-    more.className = 'search-context';
-    const contextLink = ({ href, question }: { href: string; question: string | undefined }) => {
-      const anchor = document.createElement('a');
-      anchor.href = href;
-      anchor.textContent = contexts.length > 1 && question ? `“${question}”` : 'See the question in the comparison';
-      return anchor;
-    };
-    if (contexts.length === 1) more.append(contextLink(contexts[0]!));
-    else more.append('In the comparison: ', ...listNodes(contexts, contextLink));
-    item.append(more);
+  item.append(kind, heading);
+  const sentences = foundSentences(data);
+  if (sentences.length > 0) {
+    item.append(...sentenceList(data.url, sentences));
+  } else {
+    // A timeline entry, or a source whose words were found outside its sentences (its title, its outlet).
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-excerpt';
+    excerpt.append(...excerptNodes(data.excerpt));
+    item.append(excerpt);
   }
   return item;
 }

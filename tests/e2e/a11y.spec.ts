@@ -8,12 +8,15 @@ import { expect, test, type Page } from '@playwright/test';
 
 interface IncidentDoc {
   sources: Array<{ id: string }>;
+  claims: Array<{ text: string }>;
 }
 
-/** One page of each type: the timeline, the comparison, the source list, a source, about, search, and the 404 page. */
+/** One page of each type: the timeline, the comparison, the source list, a source, about, search with and without results, and the 404 page. */
 async function pageTypes(page: Page): Promise<Array<{ path: string; status: number }>> {
   const incident = (await (await page.request.get('/incident.json')).json()) as IncidentDoc;
-  const candidates = ['/', '/compare/', '/sources/', `/sources/${incident.sources[0]?.id}/`, '/about/', '/search/'];
+  // A word of a claim: its source is found, with its sentences and the claim's questions.
+  const word = (incident.claims[0]?.text.match(/\p{L}{5,}/gu) ?? ['report'])[0]!;
+  const candidates = ['/', '/compare/', '/sources/', `/sources/${incident.sources[0]?.id}/`, '/about/', '/search/', `/search/?q=${encodeURIComponent(word)}`];
   const found: Array<{ path: string; status: number }> = [];
   // /compare/ and /search/ are recent: test them where the build has them.
   for (const path of candidates) if ((await page.request.get(path)).ok()) found.push({ path, status: 200 });
@@ -35,6 +38,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const { path, status } of await pageTypes(page)) {
       const response = await page.goto(path, { waitUntil: 'load' });
       expect(response?.status(), path).toBe(status);
+      if (path.includes('?q=')) await page.locator('.search-sentences').first().waitFor();
       for (const violation of describeViolations(await new AxeBuilder({ page }).analyze())) found.push(`${path}: ${violation}`);
       const closed = await page.locator('details:not([open])').count();
       if (closed) {
@@ -58,6 +62,7 @@ test('a keyboard alone reaches every link and control of every page type, each w
   for (const { path } of await pageTypes(page)) {
     // Scripts (the search page's) may still change what is shown after `load`.
     await page.goto(path, { waitUntil: 'networkidle' });
+    if (path.includes('?q=')) await page.locator('.search-sentences').first().waitFor();
     // Every element a reader could activate, as rendered now (scripts have had their turn), and how it looks unfocused.
     const expected = await page.evaluate(() => {
       const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';

@@ -36,7 +36,7 @@ async function parsesAsXml(page: Page, text: string): Promise<{ root: string; er
 }
 
 test.describe('search', () => {
-  test('finds a word of the articles and links to the source page', async ({ page }) => {
+  test('finds a word of the articles under its source, and links to the sentence that holds it', async ({ page }) => {
     const problems = watchProblems(page);
     const incident = await incidentOf(page);
     const { word, claim } = rareWord(incident);
@@ -48,47 +48,62 @@ test.describe('search', () => {
     const results = page.locator('.search-result');
     await expect(results.first()).toBeVisible();
     await expect(page.getByRole('status')).toContainText(word);
-    await expect(page.locator(`.search-result h3 a[href^="/sources/${claim?.source}/"]`).first()).toBeVisible();
+    const source = results.filter({ has: page.locator(`h3 a[href="/sources/${claim?.source}/"]`) });
+    await expect(source).toHaveCount(1);
+    // The claim's sentence, under its source, with the word marked.
+    const sentence = source.locator(`.search-sentences a[href="/sources/${claim?.source}/#${claim?.anchor}"]`);
+    await expect(sentence).toHaveText(claim!.text.replace(/\s+/gu, ' ').trim());
+    await expect(sentence.locator('mark').first()).toHaveText(new RegExp(word, 'iu'));
     await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(word)}`));
     // The address carries the search, so reloading it (or sharing it) shows the same results.
     await page.reload();
     await expect(page.getByLabel('Words to find')).toHaveValue(word);
-    await expect(results.first()).toBeVisible();
-    await page.locator(`.search-result h3 a[href^="/sources/${claim?.source}/"]`).first().click();
-    await expect(page).toHaveURL(new RegExp(`/sources/${claim?.source}/`));
+    await expect(sentence).toBeVisible();
+    await sentence.click();
+    await expect(page).toHaveURL(new RegExp(`/sources/${claim?.source}/#${claim?.anchor}$`));
+    await expect(page.locator(`[id="${claim?.anchor}"]`)).toContainText(word, { ignoreCase: true });
     expect(problems).toEqual([]);
   });
 
-  test('shows a sentence that answers several questions as one result, naming each question and linking to each comparison', async ({ page }) => {
+  test('names, under a found sentence that is a claim, each question it answers, linking to each comparison', async ({ page }) => {
     const incident = await incidentOf(page);
     const topicsOf = new Map<string, string[]>();
     for (const claim of incident.claims) {
       const key = `/sources/${claim.source}/#${claim.anchor}`;
-      topicsOf.set(key, [...(topicsOf.get(key) ?? []), claim.topic]);
+      topicsOf.set(key, [...new Set([...(topicsOf.get(key) ?? []), claim.topic])]);
     }
     const wordsOf = (text: string) => new Set(text.toLowerCase().match(/\p{L}{5,}/gu) ?? []);
     const counts = new Map<string, number>();
     for (const claim of incident.claims) for (const word of wordsOf(claim.text)) counts.set(word, (counts.get(word) ?? 0) + 1);
-    // The rarest word of a sentence claimed under several topics, so that its result comes among the first.
+    // The rarest word of a sentence claimed under the most topics, so that its source comes among the first results.
     const candidates = incident.claims
-      .filter((claim) => (topicsOf.get(`/sources/${claim.source}/#${claim.anchor}`)?.length ?? 0) > 1)
-      .flatMap((claim) => [...wordsOf(claim.text)].map((word) => ({ word, claim })))
-      .sort((a, b) => (counts.get(a.word) ?? 0) - (counts.get(b.word) ?? 0));
-    test.skip(candidates.length === 0, 'no sentence of this content answers two questions');
+      .flatMap((claim) => [...wordsOf(claim.text)].map((word) => ({ word, claim, topics: topicsOf.get(`/sources/${claim.source}/#${claim.anchor}`)!.length })))
+      .sort((a, b) => b.topics - a.topics || (counts.get(a.word) ?? 0) - (counts.get(b.word) ?? 0));
+    test.skip(candidates.length === 0, 'this content has no claims');
     const { word, claim } = candidates[0]!;
     const href = `/sources/${claim.source}/#${claim.anchor}`;
-    const topics = [...new Set(topicsOf.get(href))];
+    const topics = topicsOf.get(href)!;
     await page.goto(`/search/?q=${encodeURIComponent(word)}`);
-    const results = page.locator('.search-result').filter({ has: page.locator(`h3 a[href="${href}"]`) });
-    await expect(results).toHaveCount(1);
-    const outlet = incident.sources.find((source) => source.id === claim.source)?.outlet;
-    await expect(results.locator('h3')).toHaveText(`${outlet} on ${topics.length} questions`);
+    const item = page.locator('.search-sentences li').filter({ has: page.locator(`a[href="${href}"]`) });
+    await expect(item).toHaveCount(1);
+    await expect(item.locator('.search-claim')).toContainText('Claim on ');
     for (const topic of topics) {
       const question = incident.incident.topics.find((each) => each.id === topic)?.question ?? topic;
-      await expect(results.locator(`.search-context a[href="/compare/#${encodeURIComponent(topic)}"]`)).toHaveText(`“${question}”`);
+      await expect(item.locator(`.search-claim a[href="/compare/#${encodeURIComponent(topic)}"]`)).toHaveText(`“${question}”`);
     }
-    await expect(results.locator('.search-context a')).toHaveCount(topics.length);
-    await expect(results.locator('.search-context')).toContainText('In the comparison: ');
+    await expect(item.locator('.search-claim a')).toHaveCount(topics.length);
+  });
+
+  test('shows a sentence that is no claim without a question', async ({ page }) => {
+    const incident = await incidentOf(page);
+    const claimed = new Set(incident.claims.map((claim) => `${claim.source}#${claim.anchor}`));
+    const mention = incident.events.flatMap((event) => event.mentions).find((each) => !claimed.has(`${each.source}#${each.anchor}`) && /\p{L}{6,}/u.test(each.text));
+    test.skip(!mention, 'every sentence of this content that the timeline cites is a claim');
+    const words = mention!.text.match(/\p{L}{6,}/gu)!;
+    await page.goto(`/search/?q=${encodeURIComponent(words.join(' '))}`);
+    const item = page.locator('.search-sentences li').filter({ has: page.locator(`a[href="/sources/${mention!.source}/#${mention!.anchor}"]`) });
+    await expect(item).toHaveCount(1);
+    await expect(item.locator('.search-claim')).toHaveCount(0);
   });
 
   test('indexes a source’s byline as words of their own, not run into the date after it', async ({ page }) => {

@@ -199,7 +199,7 @@ describe('a rebuild after one article changed, then after another was withdrawn'
     expect(indexed).toBeGreaterThanOrEqual(1);
     expect(unchanged).toBeGreaterThan(0);
     expect(indexed! + unchanged!).toBe(9);
-    // Known to change while the pages rendered (its records and its page's key did), not only once they were written.
+    // Known to change while the pages rendered (its claims' ids and its page's key did), not only once they were written.
     expect(early).toBeGreaterThanOrEqual(1);
     expect(early).toBeLessThanOrEqual(indexed!);
   });

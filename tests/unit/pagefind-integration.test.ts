@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import pagefindIntegration from '../../src/integrations/pagefind.ts';
 import { offerSearchPageKeys, offerSearchRecords } from '../../src/lib/search-handoff.ts';
-import { searchPartKey, type SearchRecord } from '../../src/lib/search-records.ts';
+import { searchPartKey, type IndexedIds, type SearchRecord } from '../../src/lib/search-records.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'parallax-pagefind-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -23,7 +24,7 @@ const second = (ms: number) => (wholeSeconds ? Math.floor(ms / 1000) * 1000 : ms
 
 /** A page of a source as the site writes it: only the marked part is indexed. */
 function page(source: string, text: string): string {
-  return `<!doctype html><html lang="en"><head><title>${source}</title></head><body><main data-pagefind-body><h1>${source}</h1><p>${text}</p></main></body></html>`;
+  return `<!doctype html><html lang="en"><head><title>${source}</title></head><body><main data-pagefind-body><h1>${source}</h1><p><span id="s-1">${text}</span></p></main></body></html>`;
 }
 
 function record(source: string): SearchRecord {
@@ -34,14 +35,14 @@ function record(source: string): SearchRecord {
  * One build as Astro runs the integration's hooks: the records and the pages' keys are offered
  * while the pages "render", then the pages are written and the build ends. Gives the log.
  */
-async function build(texts: Record<string, string>, keys: Record<string, string>): Promise<string> {
+async function build(texts: Record<string, string>, keys: Record<string, string>, ids: IndexedIds = []): Promise<string> {
   const integration = pagefindIntegration({ glob: 'sources/*/index.html', shards: { count: () => 3, key: searchPartKey } });
   const hooks = integration.hooks as unknown as Record<string, Hook>;
   const log: string[] = [];
   const logger = { info: (message: string) => log.push(message), warn: (message: string) => log.push(message) };
   await hooks['astro:config:done']!({ config: { cacheDir: pathToFileURL(`${cacheDir}/`), outDir: pathToFileURL(`${outDir}/`) } });
   await hooks['astro:build:start']!({ logger });
-  expect(offerSearchRecords(() => sources.map(record))).toBe(true);
+  expect(offerSearchRecords(() => sources.map(record), () => ids)).toBe(true);
   expect(offerSearchPageKeys(() => sources.map((source) => [`/sources/${source}/`, keys[source]!] as const))).toBe(true);
   for (const source of sources) {
     const file = path.join(outDir, 'sources', source, 'index.html');
@@ -122,7 +123,41 @@ describe('the search index told which pages change while they render', () => {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, written.getTime() + 2_100 - Date.now())));
     expect(counts(await build(later, { ...keys, bravo: 'key-bravo-2' }))).toMatchObject({ indexed: 1 });
   });
+
+  test('records the ids it is given for elements of a page, in place of theirs, and indexes a part again when they change', { timeout: 60_000 }, async () => {
+    const now = { ...texts, bravo: 'The bravo desk corrected its report again.', echo: 'The echo desk filed a longer report twice.' };
+    const changed = { ...keys, bravo: 'key-bravo-2' };
+    const before = anchorsIn(outDir).get('/sources/charlie/');
+    expect(before).toEqual([expect.objectContaining({ id: 's-1' })]);
+    // Only the ids change: the pages and their keys are as the last build left them.
+    const log = await build(now, changed, [['/sources/charlie/', [['s-1', 's-1~closure']]]]);
+    expect(counts(log)).toMatchObject({ indexed: 1, early: 1 });
+    const after = anchorsIn(outDir);
+    expect(after.get('/sources/charlie/')).toEqual([expect.objectContaining({ id: 's-1~closure', text: 'The charlie desk filed its first report.' })]);
+    expect(after.get('/sources/alpha/')).toEqual([expect.objectContaining({ id: 's-1' })]);
+    // The page itself keeps its own id.
+    expect(readFileSync(path.join(outDir, 'sources', 'charlie', 'index.html'), 'utf8')).toContain('<span id="s-1">');
+  });
 });
+
+/** The anchors (elements with an id) of every page and record in the bundle at `outDir`, by address. */
+function anchorsIn(dir: string): Map<string, Array<{ id: string; text: string }>> {
+  const found = new Map<string, Array<{ id: string; text: string }>>();
+  const walk = (folder: string) => {
+    for (const item of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, item.name);
+      if (item.isDirectory()) walk(full);
+      else if (item.name.endsWith('.pf_fragment')) {
+        // A fragment is gzipped JSON behind a signature of its own.
+        const text = gunzipSync(readFileSync(full)).toString('utf8');
+        const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; anchors: Array<{ id: string; text: string }> };
+        found.set(fragment.url, fragment.anchors);
+      }
+    }
+  };
+  walk(path.join(dir, 'pagefind'));
+  return found;
+}
 
 describe('the search index built from many records', () => {
   /** Every file of a built bundle, by path, as text (gzip bytes as latin1). */

@@ -19,13 +19,18 @@ describe('search records handed to the index', () => {
   test('reach the listening index, until it stops listening', () => {
     const received: SearchOffer[] = [];
     const stop = listenForSearchRecords((offer) => received.push(offer));
-    expect(offerSearchRecords(() => [record])).toBe(true);
+    expect(offerSearchRecords(() => [record], () => [['/sources/a/', [['s-1', 's-1~cause']]]])).toBe(true);
     expect(offerSearchPageKeys(() => [['/sources/a/', 'key-1']])).toBe(true);
-    expect(received).toEqual([{ records: [record] }, { pageKeys: [['/sources/a/', 'key-1']] }]);
+    expect(offerSearchRecords(() => [record])).toBe(true);
+    expect(received).toEqual([
+      { records: [record], indexedIds: [['/sources/a/', [['s-1', 's-1~cause']]]] },
+      { pageKeys: [['/sources/a/', 'key-1']] },
+      { records: [record], indexedIds: [] },
+    ]);
     stop();
     expect(offerSearchRecords(() => [record])).toBe(false);
     expect(offerSearchPageKeys(() => [['/sources/a/', 'key-1']])).toBe(false);
-    expect(received).toHaveLength(2);
+    expect(received).toHaveLength(3);
   });
 
   test('page keys are not even computed when no index listens', () => {

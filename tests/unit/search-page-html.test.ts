@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, test } from 'vitest';
-import { indexedPart } from '../../src/integrations/search-page-html.ts';
+import { indexedPart, relabelIds } from '../../src/integrations/search-page-html.ts';
 
 afterAll(() => pagefind.close());
 
@@ -125,4 +125,43 @@ describe('indexedPart', () => {
     // Most pages are cut, or the property would say little.
     expect(cut).toBeGreaterThan(Number(process.env.PROPERTY_RUNS ?? 40) / 3);
   }, 120_000);
+});
+
+describe('relabelIds', () => {
+  const ids = new Map([
+    ['s-1', 's-1~cause'],
+    ['s-2', 's-2~cause~warning'],
+  ]);
+
+  test('gives the elements named the ids they map to, whatever the quotes, and leaves the rest as written', () => {
+    const page = `<p><span class="s" id="s-1" data-s="s-1">One.</span> <span id='s-2'>Two.</span> <span id=s-3>Three.</span> <SPAN ID=s-1>Again.</SPAN></p>`;
+    expect(relabelIds(page, ids)).toBe(
+      `<p><span class="s" id="s-1~cause" data-s="s-1">One.</span> <span id="s-2~cause~warning">Two.</span> <span id=s-3>Three.</span> <SPAN id="s-1~cause">Again.</SPAN></p>`,
+    );
+  });
+
+  test('reads tags only: text, comments, raw text and other attributes that say id="…" stay as written', () => {
+    const page = `<p>Write id="s-1" in HTML.</p><!-- <span id="s-1"> --><script>const tag = '<span id="s-1">';</script><style>/* <b id="s-2"> */</style><a title='id="s-1"' href="#s-1">link</a>`;
+    expect(relabelIds(page, ids)).toBe(page);
+  });
+
+  test('gives the page unchanged when nothing is named, and takes an element\'s first id as its id', () => {
+    const page = '<p><span id="s-9">Nine.</span></p>';
+    expect(relabelIds(page, ids)).toBe(page);
+    expect(relabelIds(page, new Map())).toBe(page);
+    expect(relabelIds('<i id="s-9" id="s-1">x</i>', ids)).toBe('<i id="s-9" id="s-1">x</i>');
+  });
+
+  test('changes nothing but the ids (property): the text and every other attribute are the same', () => {
+    const word = fc.stringMatching(/^[a-z]{1,8}$/u);
+    const sentence = fc.record({ id: fc.constantFrom('s-1', 's-2', 's-3'), text: fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' ')), cls: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(sentence, { maxLength: 12 }), (sentences) => {
+        const page = `<article data-pagefind-body><p>${sentences.map((s) => `<span${s.cls ? ' class="s"' : ''} id="${s.id}">${s.text}</span>`).join(' ')}</p></article>`;
+        const out = relabelIds(page, ids);
+        const expected = page.replace(/id="(s-[12])"/gu, (_, id: string) => `id="${ids.get(id)}"`);
+        expect(out).toBe(expected);
+      }),
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  claimAnchorIds,
   countArticleFiles,
   MAX_SEARCH_FRAGMENT_FILES,
   MAX_SEARCH_PARTS,
@@ -14,6 +15,7 @@ import {
   searchPartSize,
   searchRecords,
 } from '../../src/lib/search-records.ts';
+import { indexedIdOf, readIndexedId } from '../../src/lib/search-sentences.ts';
 import { exportIncident } from '../fixtures/exports/incident.ts';
 
 describe('searchRecords', () => {
@@ -28,30 +30,40 @@ describe('searchRecords', () => {
     });
   });
 
-  test('has a record per claimed sentence, landing on it and pointing to every question it answers', () => {
-    const claims = records.filter((record) => record.filters['kind']?.[0] === SEARCH_KINDS.claim);
-    const sentences = new Set(exportIncident.claims.map((claim) => `/sources/${claim.source}/#${claim.anchor}`));
-    expect(claims.map((record) => record.url)).toEqual([...sentences]);
-    expect(claims[0]).toMatchObject({
-      url: '/sources/daily/#s-2',
-      content: 'An inspection found "cracks, leaks" in February.',
-      meta: {},
-      filters: { outlet: ['The Daily'], question: ['What caused it?'], context: ['/compare/#cause'] },
-    });
-    // The same sentence, claimed under two topics: one result, its questions and comparisons in step.
-    const both = claims.find((record) => record.url === '/sources/weekly/#s-2');
-    expect(both?.content).toBe('Inspectors wrote:\n"cracks"; nobody acted.');
-    expect(both?.filters).toMatchObject({ outlet: ['Weekly, Inc.'], question: ['Were residents warned?', 'What caused it?'], context: ['/compare/#warning', '/compare/#cause'] });
-    // No claim is lost: every topic a claim was made under is named by its sentence's record.
-    for (const claim of exportIncident.claims) {
-      const record = claims.find((each) => each.url === `/sources/${claim.source}/#${claim.anchor}`);
-      expect(record?.filters['context']).toContain(`/compare/#${claim.topic}`);
-    }
+  test('has no record for a claim: a claim is found with its source page', () => {
+    expect(records.map((record) => record.filters['kind'])).toEqual(exportIncident.events.map(() => [SEARCH_KINDS.event]));
   });
 
-  test('keeps labels and outlet names out of the searchable metadata, so that "claim" does not match every claim', () => {
-    for (const record of records) expect(Object.keys(record.meta).filter((key) => key !== 'title')).toEqual([]);
-    for (const claim of records.filter((record) => record.filters['kind']?.[0] === SEARCH_KINDS.claim)) expect(claim.meta).toEqual({});
+  test('keeps labels and outlet names out of the searchable metadata, so that "timeline" does not match every entry', () => {
+    for (const record of records) expect(Object.keys(record.meta)).toEqual(['title']);
+  });
+});
+
+describe('claimAnchorIds', () => {
+  const pages = claimAnchorIds(exportIncident);
+  const ids = new Map(pages.map(([url, entries]) => [url, new Map(entries)]));
+
+  test('names each claimed sentence, on its source page, by its id and every topic it is a claim on', () => {
+    expect(ids.get('/sources/daily/')?.get('s-2')).toBe('s-2~cause');
+    // The same sentence, claimed under two topics: one id, naming both, in the order the claims come.
+    expect(ids.get('/sources/weekly/')?.get('s-2')).toBe('s-2~warning~cause');
+  });
+
+  test('loses no claim: every claim is read back from its sentence\'s id, and no sentence is named twice', () => {
+    for (const claim of exportIncident.claims) {
+      const indexed = ids.get(`/sources/${claim.source}/`)?.get(claim.anchor);
+      expect(indexed, `${claim.source} ${claim.anchor}`).toBeDefined();
+      expect(readIndexedId(indexed!)).toMatchObject({ id: claim.anchor });
+      expect(readIndexedId(indexed!).topics).toContain(claim.topic);
+    }
+    const named = pages.flatMap(([url, entries]) => entries.map(([id]) => `${url}#${id}`));
+    expect(new Set(named).size).toBe(named.length);
+    expect(new Set(named)).toEqual(new Set(exportIncident.claims.map((claim) => `/sources/${claim.source}/#${claim.anchor}`)));
+  });
+
+  test('gives a sentence that is no claim no topics', () => {
+    expect(readIndexedId('s-9')).toEqual({ id: 's-9', topics: [] });
+    expect(readIndexedId(indexedIdOf('s-9', ['a-b', 'c']))).toEqual({ id: 's-9', topics: ['a-b', 'c'] });
   });
 });
 
@@ -82,11 +94,8 @@ describe('how the search index is split', () => {
     }
   });
 
-  test('a source page and its claims share a key; the timeline and the rest have none', () => {
-    const records = searchRecords(exportIncident);
-    for (const claim of records.filter((record) => record.filters['kind']?.[0] === SEARCH_KINDS.claim)) {
-      expect(searchPartKey(claim.url)).toBe(exportIncident.claims.find((c) => claim.url.startsWith(`/sources/${c.source}/`))?.source);
-    }
+  test('a source page and its claims\' ids share a key; the timeline and the rest have none', () => {
+    for (const [url] of claimAnchorIds(exportIncident)) expect(searchPartKey(url)).toBe(/^\/sources\/([^/]+)\/$/u.exec(url)?.[1]);
     expect(searchPartKey('/sources/daily/')).toBe('daily');
     expect(searchPartKey('/sources/')).toBeUndefined();
     expect(searchPartKey('/#inspection')).toBeUndefined();
