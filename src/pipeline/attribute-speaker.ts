@@ -1,5 +1,6 @@
 import { perDefinition } from './per-definition.ts';
 import type { Actor, ArticleAnalysis, Sentence } from './types.ts';
+import { matchesOf } from './matches-of.ts';
 
 /** One quotation in a text, found by its marks. */
 export interface QuotationSpan {
@@ -215,7 +216,7 @@ interface NamePattern {
 
 /** The actors' names and aliases as patterns, longest first, and one pattern that any of them matches. */
 interface CompiledNames {
-  /** Global patterns: read them with `matchAll`, which copies them. */
+  /** Global patterns, shared: start each search at `lastIndex` 0. */
   each: readonly NamePattern[];
   /** Matches where any name matches: most texts name no actor, and one search tells so. */
   any: RegExp | undefined;
@@ -250,10 +251,13 @@ function findActors(text: string, names: CompiledNames): Named[] {
   const found: Named[] = [];
   if (!text || !names.any?.test(text)) return found;
   for (const { actor, pattern } of names.each) {
-    for (const match of text.matchAll(pattern)) {
-      const end = match.index + match[0].length;
-      if (found.some((f) => match.index < f.index + f.text.length && f.index < end)) continue;
-      found.push({ actor, text: match[0], index: match.index });
+    // `exec` on the shared pattern rather than `matchAll`, which copies it for every name and text; no name matches the empty string.
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const { index } = match;
+      const end = index + match[0].length;
+      if (found.some((f) => index < f.index + f.text.length && f.index < end)) continue;
+      found.push({ actor, text: match[0], index });
     }
   }
   return found.sort((a, b) => a.index - b.index);
@@ -371,7 +375,7 @@ interface Candidate {
 /** Subject + speech verb ("Jane Roe, the city's water commissioner, told …") and speech verb + subject ("…,” said Jane Roe). */
 function verbCandidates(masked: string, context: Context): Candidate[] {
   const out: Candidate[] = [];
-  for (const match of masked.matchAll(VERB)) {
+  for (const match of matchesOf(masked, VERB)) {
     let before = masked.slice(0, match.index).trimEnd();
     const previousWord = /([\p{L}’']+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
     if (NOT_BEFORE_VERB.has(previousWord)) continue;
@@ -430,7 +434,7 @@ function verbCandidates(masked: string, context: Context): Candidate[] {
 /** "according to X", "as per X". */
 function framingCandidates(masked: string, context: Context): Candidate[] {
   const out: Candidate[] = [];
-  for (const match of masked.matchAll(FRAMING)) {
+  for (const match of matchesOf(masked, FRAMING)) {
     const phrase = (match[1] ?? '').replace(FRAMING_CUT, '');
     if (/^(?:some|unconfirmed|reports?|sources?|data|figures|estimates)\b/iu.test(phrase)) continue;
     out.push({ index: match.index, resolution: resolveParty(phrase, undefined, { context, prefix: masked.slice(0, match.index) }), framing: true });

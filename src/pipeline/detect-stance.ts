@@ -1,5 +1,6 @@
 import { stemTokens } from './stem-tokens.ts';
 import type { Stance, Topic } from './types.ts';
+import { matchesOf } from './matches-of.ts';
 
 /** One stemmed token of a text, with the offsets of the word it came from. */
 export interface WordToken {
@@ -50,7 +51,7 @@ export function normalizeSpelling(word: string): string {
  */
 export function wordTokens(text: string, stems?: Map<string, readonly string[]>): WordToken[] {
   const out: WordToken[] = [];
-  for (const match of text.normalize('NFC').matchAll(WORD)) {
+  for (const match of matchesOf(text.normalize('NFC'), WORD)) {
     const word = match[0].toLowerCase();
     let wordStems = stems?.get(word);
     if (!wordStems) {
@@ -161,17 +162,17 @@ export function detectStance(sentence: string, topic: Topic, options: DetectStan
 
   let clauseStart = 0;
   let clauseEnd = sentence.length;
-  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+  for (const match of matchesOf(sentence, CLAUSE_BREAK)) {
     if (match.index + match[0].length <= cueStart) clauseStart = match.index + match[0].length;
     else if (match.index >= cueEnd && clauseEnd === sentence.length) clauseEnd = match.index;
   }
   let contrastStart = 0;
-  for (const match of sentence.matchAll(CONTRAST)) {
+  for (const match of matchesOf(sentence, CONTRAST)) {
     if (match.index + match[0].length <= cueStart) contrastStart = match.index + match[0].length;
   }
 
   // Words, not stems: the negators and hedges are read as written.
-  const words = [...sentence.normalize('NFC').matchAll(WORD)].map((m) => ({ word: m[0].toLowerCase(), start: m.index, original: m[0] }));
+  const words = matchesOf(sentence.normalize('NFC'), WORD).map((m) => ({ word: m[0].toLowerCase(), start: m.index, original: m[0] }));
   const cueWord = words.findIndex((w) => w.start >= cueStart);
   const cueWordEnd = words.findIndex((w) => w.start >= cueEnd);
   const last = cueWordEnd === -1 ? words.length : cueWordEnd;
@@ -207,7 +208,7 @@ export function detectStance(sentence: string, topic: Topic, options: DetectStan
       break;
     }
   }
-  for (const match of sentence.matchAll(HEDGE_PHRASES)) {
+  for (const match of matchesOf(sentence, HEDGE_PHRASES)) {
     if (match.index < clauseEnd && (hedge === undefined || match.index < hedge)) hedge = match.index;
   }
 

@@ -1,6 +1,7 @@
 import { attributeSentences, quotationSpans, type Attribution } from './attribute-speaker.ts';
 import { perDefinition } from './per-definition.ts';
 import type { Actor, ArticleAnalysis, Citation } from './types.ts';
+import { matchesOf } from './matches-of.ts';
 
 export interface ExtractCitationsOptions {
   /** Actors of incident.yaml (default none): a cited party that is an actor gets the actor's id as key, and "in its statement" names its issuer. */
@@ -146,7 +147,7 @@ export function extractCitations(article: ArticleAnalysis, options: ExtractCitat
       } else found.push({ kind, cites, key, at, end });
     };
     for (const { kind, regex } of AFTER_TRIGGER) {
-      for (const match of text.matchAll(regex)) {
+      for (const match of matchesOf(text, regex)) {
         const from = match.index + match[0].length;
         const rest = text.slice(from);
         const phrase = phraseAfter(rest);
@@ -158,14 +159,14 @@ export function extractCitations(article: ArticleAnalysis, options: ExtractCitat
     }
     // Each pattern ends on one of these words; the name before it is costly to look for everywhere.
     for (const regex of REPORT_WORD.test(text) ? BEFORE_VERB : []) {
-      for (const match of text.matchAll(regex)) {
+      for (const match of matchesOf(text, regex)) {
         const name = cleanName(match[2] ?? '');
         if (!name || NOT_NAMES.has(name.toLowerCase())) continue;
         const actor = actorIn(match[1] ?? '', names);
         add('report', name, actor ? actor.id : slug(name), match.index, match.index + match[0].length);
       }
     }
-    for (const match of text.matchAll(OWN_STATEMENT)) {
+    for (const match of matchesOf(text, OWN_STATEMENT)) {
       if (found.some((f) => f.kind === 'statement' && f.at <= match.index + match[0].length && match.index <= f.end)) continue;
       const issuer = speakers.get(sentence.id);
       const key = issuer?.actor ?? (issuer?.speaker ? slug(issuer.speaker) : 'statement');

@@ -1,5 +1,6 @@
 import { perDefinition } from './per-definition.ts';
 import type { Actor, ArticleAnalysis, DateExpression, DatedSentence, EventMention, PartialDate, ReferenceDate } from './types.ts';
+import { matchesOf } from './matches-of.ts';
 
 /** Options of `extractEventMentions`. */
 export interface ExtractEventMentionsOptions {
@@ -125,7 +126,7 @@ function maskDates(text: string, dates: readonly DateExpression[]): string {
 function clauseAround(masked: string, position: number): [number, number] {
   let start = 0;
   let end = masked.length;
-  for (const match of masked.matchAll(CLAUSE_BREAK)) {
+  for (const match of matchesOf(masked, CLAUSE_BREAK)) {
     const at = match.index ?? 0;
     if (at + match[0].length <= position) start = at + match[0].length;
     else if (at >= position) {
@@ -324,7 +325,7 @@ function reportsKeyHappening(text: string, names: ActorNames): boolean {
   if (STATEMENT.test(plain) && namesActor(plain, names)) return true;
   if (ONGOING.test(plain)) return true;
   for (const pattern of [COMMUNICATED_RE, HAPPENED_RE, WITH_OBJECT_RE]) {
-    for (const match of plain.matchAll(pattern)) {
+    for (const match of matchesOf(plain, pattern)) {
       const at = match.index ?? 0;
       const before = plain.slice(0, at);
       if (NEGATION.test(before)) continue;

@@ -134,6 +134,19 @@ function split(nodes: ElementContent[], base: number, state: State, top: boolean
   return out;
 }
 
+/** Sentence segmenters by locale. Making one costs more than segmenting an article; each `segment` call iterates on its own, so one serves every article. */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function sentenceSegmenter(locale: string): Intl.Segmenter {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    // An invalid locale throws here, as it did when every article made its own.
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(locale, segmenter);
+  }
+  return segmenter;
+}
+
 /**
  * Gives every sentence of an article a stable anchor: `<span class="s" id="s-…">`.
  * The sentences found are stored on `file.data.sentences` in document order.
@@ -152,7 +165,7 @@ export default function rehypeSentenceAnchors(options: RehypeSentenceAnchorsOpti
       const text = plainText(nodes);
       if (!text.trim()) return nodes;
       const line = nodes.find((node) => node.position)?.position?.start.line;
-      segmenter ??= new Intl.Segmenter(locale, { granularity: 'sentence' });
+      segmenter ??= sentenceSegmenter(locale);
       const spans: Span[] = segmentSentences(text, { locale, segmenter }).map((span) => {
         const normalized = span.text.replace(/\s+/g, ' ');
         let id = sentenceId(normalized, prefix);

@@ -20,6 +20,7 @@ import { thisPeriodRefiner } from './chrono/this-period-refiner.ts';
 import { weekRefiner } from './chrono/week-refiner.ts';
 import { weekdayRefiner } from './chrono/weekday-refiner.ts';
 import { followingPeriodParser } from './chrono/following-period-parser.ts';
+import { PARSER_PRECHECKS, prechecked } from './chrono/parser-prechecks.ts';
 import type { DateExpression, PartialDate, Precision, ReferenceDate } from './types.ts';
 
 export interface ResolveDatesOptions {
@@ -95,6 +96,10 @@ function createNewsChrono(): Chrono {
     'ENMergeRelativeFollowByDateRefiner',
   ]);
   chrono.refiners = chrono.refiners.filter((refiner) => !replaced.has(refiner.constructor.name));
+  chrono.parsers = chrono.parsers.map((parser) => {
+    const precheck = PARSER_PRECHECKS.get(parser.constructor.name);
+    return precheck ? prechecked(parser, precheck) : parser;
+  });
   chrono.parsers.push(followingPeriodParser());
   chrono.refiners.unshift(newsProseFilter());
   chrono.refiners.push(

@@ -68,6 +68,8 @@ const LOOK_BEHIND = 48;
 const CLOSERS = /[”"’'»›)\]]+$/u;
 const OPENERS = /^[“"«„‘'(\[¿¡]+/u;
 const LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029]/g;
+/** The marks `quotationRegions` pairs. */
+const DOUBLE_MARK = /[“”„«»"]/;
 
 /** "(via Reuters)", "(Associated Press)": a short parenthetical that names a source, with no sentence end inside. */
 const ATTRIBUTION = /^\s*\(([^()]{1,60})\)\.?/u;
@@ -181,6 +183,8 @@ function trimEnd(text: string, at: number, floor = 0): number {
  */
 function quotationRegions(text: string): Array<[number, number]> {
   const regions: Array<[number, number]> = [];
+  // Most blocks hold no double quotation mark; one search tells so faster than the loop below.
+  if (!DOUBLE_MARK.test(text)) return regions;
   const stack: string[] = [];
   let open = 0;
   for (let i = 0; i < text.length; i++) {

@@ -31,9 +31,23 @@ export function stemTokens(text: string, options: StemTokensOptions = {}): strin
   const out: string[] = [];
   for (const word of words) {
     if (!options.keepStopWords && STOP_WORDS.has(word)) continue;
-    out.push(/^\p{N}/u.test(word) ? word : stemmer(word));
+    out.push(/^\p{N}/u.test(word) ? word : stemOf(word));
   }
   return out;
+}
+
+/** Stems by word: news prose repeats its vocabulary, and the stemmer is a pure function of the word. */
+const stems = new Map<string, string>();
+
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    // A bound on what a long-lived process keeps; a vocabulary rarely reaches it.
+    if (stems.size >= 100_000) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
 }
 
 /**
@@ -49,8 +63,23 @@ export function canonicalizeActors(text: string, actors: readonly Actor[]): stri
   let out = text;
   for (const { name, id } of names) {
     if (!name.trim()) continue;
-    const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), ` actor${id.replace(/[^\p{L}\p{N}]/gu, '')} `);
+    out = out.replace(namePattern(name), ` actor${id.replace(/[^\p{L}\p{N}]/gu, '')} `);
   }
   return out;
+}
+
+/** Each name's pattern, compiled once: every report of an article is rewritten with the same few names. */
+const namePatterns = new Map<string, RegExp>();
+
+/** A name as a whole word, any case, any run of spaces between its words. `replace` restarts a global pattern from 0, so one object serves every call. */
+function namePattern(name: string): RegExp {
+  let pattern = namePatterns.get(name);
+  if (!pattern) {
+    const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
+    // Names come from incident definitions: few, but a long-lived process may read many.
+    if (namePatterns.size >= 10_000) namePatterns.clear();
+    namePatterns.set(name, pattern);
+  }
+  return pattern;
 }

@@ -43,8 +43,12 @@ const FUNCTION_WORDS = new Set(
   against among amid around about over under following up down out off`.split(/\s+/),
 );
 
+/** Both patterns need four digits in a row; most sentences have none, and one plain scan tells so. */
+const FOUR_DIGITS = /\d{4}/;
+
 function bareYears(context: ParsingContext): ParsingResult[] {
   const found: ParsingResult[] = [];
+  if (!FOUR_DIGITS.test(context.text)) return found;
   for (const match of context.text.matchAll(PATTERN)) {
     const word = (match[1] ?? '').toLowerCase();
     const digits = match[2] ?? '';

@@ -68,6 +68,8 @@ function needsYear(start: ParsingComponents | null | undefined): start is Parsin
 export function impliedYearRefiner(): Refiner {
   return {
     refine(context: ParsingContext, results: ParsingResult[]) {
+      // Most sentences have no date without a year: the reference's calendar is read only for one.
+      if (!results.some((result) => needsYear(result.start))) return results;
       const date = context.reference.getDateWithAdjustedTimezone();
       const reference: Reference = { year: date.getFullYear(), month: date.getMonth() + 1, date };
       let previousEnd = 0;
