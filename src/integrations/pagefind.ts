@@ -78,7 +78,7 @@ export interface PagefindIntegrationOptions {
 const BATCH = 200;
 
 /** Changes whenever what a part's digests cover changes meaning. */
-const DIGEST_FORMAT = 'parallax-search-parts/1';
+const DIGEST_FORMAT = 'parallax-search-parts/2';
 
 /** One part of the index as this build makes it. */
 interface Part {
