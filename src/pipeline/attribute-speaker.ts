@@ -186,6 +186,8 @@ const PERSON_HEADS = new Set(
 const ROLE_FOR = /^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spokeswoman|representative|official|executive|source|lawyer)s?\s+(?:for|of|from|at|with)\s+(.+)$/iu;
 const NAME_CONNECTORS = new Set(['of', 'de', 'van', 'von', 'der', 'den', 'la', 'le', 'da', 'di', 'du', 'bin', 'al', 'del']);
 const FRAMING = /\b(?:according\s+to|as\s+per)\s+([^,.;:()]+)/giu;
+/** Found in every match of FRAMING, under its case folding (flags `iu`): most sentences frame nothing. */
+const FRAMING_WORD = /according|per/iu;
 const FRAMING_CUT = /\s+(?:which|who|that|on|in|at|earlier|last|this|yesterday|today|when|after|before|via)\b.*$/u;
 
 const clean = (phrase: string) => phrase.replace(/«Q»/gu, ' ').replace(/\s+/gu, ' ').replace(/^[\s,]+|[\s,.]+$/gu, '');
@@ -372,12 +374,32 @@ interface Candidate {
   framing: boolean;
 }
 
+const LETTER_OR_APOSTROPHE = /^[\p{L}’']$/u;
+const NON_SPACE_RUN = /\S+/gu;
+
+/**
+ * The run of letters and apostrophes that ends a text ("" when it ends otherwise): what
+ * `/([\p{L}’']+)$/u` captures, read from the end rather than tried at every offset of the text.
+ */
+function trailingWord(text: string): string {
+  let start = text.length;
+  while (start > 0) {
+    // A code point, as under flag `u`: a letter outside the BMP is a surrogate pair.
+    const low = text.charCodeAt(start - 1);
+    const pair = low >= 0xdc00 && low <= 0xdfff && start >= 2 && text.charCodeAt(start - 2) >= 0xd800 && text.charCodeAt(start - 2) <= 0xdbff;
+    const width = pair ? 2 : 1;
+    if (!LETTER_OR_APOSTROPHE.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return text.slice(start);
+}
+
 /** Subject + speech verb ("Jane Roe, the city's water commissioner, told …") and speech verb + subject ("…,” said Jane Roe). */
 function verbCandidates(masked: string, context: Context): Candidate[] {
   const out: Candidate[] = [];
   for (const match of matchesOf(masked, VERB)) {
     let before = masked.slice(0, match.index).trimEnd();
-    const previousWord = /([\p{L}’']+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+    const previousWord = trailingWord(before).toLowerCase();
     if (NOT_BEFORE_VERB.has(previousWord)) continue;
 
     // "…,” said Jane Roe, the commissioner." — the verb right after a quotation, its subject after it.
@@ -405,7 +427,7 @@ function verbCandidates(masked: string, context: Context): Candidate[] {
     } else before = before.replace(/,$/u, '').trimEnd();
 
     const clauseStart = Math.max(...[...',;:()«»—–'].map((mark) => before.lastIndexOf(mark))) + 1;
-    const words = [...before.slice(clauseStart).matchAll(/\S+/gu)];
+    const words = matchesOf(before.slice(clauseStart), NON_SPACE_RUN);
     let first = words.length;
     while (first > 0 && !SUBJECT_BOUNDARY.has((words[first - 1]?.[0] ?? '').toLowerCase())) first--;
     const subject = words.slice(first);
@@ -434,7 +456,7 @@ function verbCandidates(masked: string, context: Context): Candidate[] {
 /** "according to X", "as per X". */
 function framingCandidates(masked: string, context: Context): Candidate[] {
   const out: Candidate[] = [];
-  for (const match of matchesOf(masked, FRAMING)) {
+  for (const match of FRAMING_WORD.test(masked) ? matchesOf(masked, FRAMING) : []) {
     const phrase = (match[1] ?? '').replace(FRAMING_CUT, '');
     if (/^(?:some|unconfirmed|reports?|sources?|data|figures|estimates)\b/iu.test(phrase)) continue;
     out.push({ index: match.index, resolution: resolveParty(phrase, undefined, { context, prefix: masked.slice(0, match.index) }), framing: true });

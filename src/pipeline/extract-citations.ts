@@ -20,14 +20,18 @@ const NAME = `(${LEAD}(${RUN}))`;
 // No `i` flag on the patterns below: with it, \p{Lu} would match lowercase letters too.
 const NOT_NAMES = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'the', 'a', 'an', 'there', 'here', 'what', 'which', 'who', 'its', 'his', 'her', 'their', 'our']);
 
-/** A party named after a trigger: group 1 is the trigger, the party is read from what follows. */
-const AFTER_TRIGGER: Array<{ kind: string; regex: RegExp }> = [
-  { kind: 'via', regex: /\(\s*(via)\s+(?=[^()]+\))/gu },
-  { kind: 'via', regex: /\b(via)\s+(?=[^,;:()]+[.\s]*$)/gu },
-  { kind: 'according-to', regex: /\b([Aa]ccording\s+to|[Aa]s\s+per)\s+/gu },
-  { kind: 'email', regex: /\b([Ii]n\s+an?\s+e-?mail(?:ed)?\s+(?:statement\s+)?to)\s+/gu },
-  { kind: 'statement', regex: /\b((?:[Aa]n?|[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+)?statement\s+(?:sent\s+|given\s+)?to)\s+/gu },
-  { kind: 'told', regex: /\b(told|tells|telling|[Ss]peaking\s+to|spoke\s+to|[Tt]alking\s+to|in\s+an\s+interview\s+with)\s+/gu },
+/**
+ * A party named after a trigger: group 1 is the trigger, the party is read from what follows.
+ * `needs` is found in every match of `regex`, under the same flags (so the same case folding): a
+ * sentence without it is spared the search. Most sentences cite nobody.
+ */
+const AFTER_TRIGGER: Array<{ kind: string; regex: RegExp; needs: RegExp }> = [
+  { kind: 'via', regex: /\(\s*(via)\s+(?=[^()]+\))/gu, needs: /via/u },
+  { kind: 'via', regex: /\b(via)\s+(?=[^,;:()]+[.\s]*$)/gu, needs: /via/u },
+  { kind: 'according-to', regex: /\b([Aa]ccording\s+to|[Aa]s\s+per)\s+/gu, needs: /ccording|per/u },
+  { kind: 'email', regex: /\b([Ii]n\s+an?\s+e-?mail(?:ed)?\s+(?:statement\s+)?to)\s+/gu, needs: /mail/u },
+  { kind: 'statement', regex: /\b((?:[Aa]n?|[Ii]ts|[Tt]he|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[\p{L}-]+\s+)?statement\s+(?:sent\s+|given\s+)?to)\s+/gu, needs: /statement/u },
+  { kind: 'told', regex: /\b(told|tells|telling|[Ss]peaking\s+to|spoke\s+to|[Tt]alking\s+to|in\s+an\s+interview\s+with)\s+/gu, needs: /told|tell|peaking|spoke|alking|interview/u },
 ];
 /** A party named before a verb of reporting: group 1 is the whole phrase, group 2 the name. */
 const BEFORE_VERB: RegExp[] = [
@@ -71,6 +75,8 @@ function phraseAfter(rest: string): string {
 
 /** A statement by the party speaking in the sentence: "in a statement", "issued an official statement". */
 const OWN_STATEMENT = /\b(?:in\s+(?:a|an|its|their|his|her|the)\s+(?:[\p{L}-]+\s+)?statement|(?:issued|released|published|put\s+out|responded\s+with)\s+(?:an?|its|the|their)\s+(?:[\p{L}-]+\s+)?statement)\b/giu;
+/** Found in every match of OWN_STATEMENT, under its case folding (flags `iu`). */
+const STATEMENT_WORD = /statement/iu;
 
 const slug = (text: string) =>
   text
@@ -146,7 +152,8 @@ export function extractCitations(article: ArticleAnalysis, options: ExtractCitat
         found.push({ kind: 'statement', cites: byIssuer ? `${issuer?.speaker ?? issuerKey} (to ${cites})` : cites, key: byIssuer ? issuerKey : key, at, end });
       } else found.push({ kind, cites, key, at, end });
     };
-    for (const { kind, regex } of AFTER_TRIGGER) {
+    for (const { kind, regex, needs } of AFTER_TRIGGER) {
+      if (!needs.test(text)) continue;
       for (const match of matchesOf(text, regex)) {
         const from = match.index + match[0].length;
         const rest = text.slice(from);
@@ -166,7 +173,7 @@ export function extractCitations(article: ArticleAnalysis, options: ExtractCitat
         add('report', name, actor ? actor.id : slug(name), match.index, match.index + match[0].length);
       }
     }
-    for (const match of matchesOf(text, OWN_STATEMENT)) {
+    for (const match of STATEMENT_WORD.test(text) ? matchesOf(text, OWN_STATEMENT) : []) {
       if (found.some((f) => f.kind === 'statement' && f.at <= match.index + match[0].length && match.index <= f.end)) continue;
       const issuer = speakers.get(sentence.id);
       const key = issuer?.actor ?? (issuer?.speaker ? slug(issuer.speaker) : 'statement');

@@ -30,7 +30,15 @@ interface CompiledTopic {
  */
 function topicsIn(tokens: readonly WordToken[], topics: readonly CompiledTopic[]): Set<string> {
   const positions = stemPositions(tokens);
-  const found = topics.map(({ topic, cues }) => ({ topic, matches: findCues(tokens, cues, positions) }));
+  // A cue matches only where its first stem occurs: a topic none of whose cues starts with a stem of
+  // the sentence has no match in it, and findCues would only look its cues up one by one.
+  const starts = cueStarts(topics);
+  let candidates: Set<CompiledTopic> | undefined;
+  for (const stem of positions.keys()) {
+    for (const compiled of starts.get(stem) ?? []) (candidates ??= new Set()).add(compiled);
+  }
+  if (!candidates) return new Set();
+  const found = topics.map((compiled) => ({ topic: compiled.topic, matches: candidates.has(compiled) ? findCues(tokens, compiled.cues, positions) : [] }));
   const longer = (a: CueMatch, b: CueMatch) => b.start <= a.start && a.end <= b.end && b.end - b.start > a.end - a.start;
   const out = new Set<string>();
   for (const { topic, matches } of found) {
@@ -42,6 +50,20 @@ function topicsIn(tokens: readonly WordToken[], topics: readonly CompiledTopic[]
 
 /** The topics with their cues' stems, once per incident. */
 const compileTopics = perDefinition((topics: readonly Topic[]): CompiledTopic[] => topics.map((topic) => ({ topic, cues: compileCues(topic.cues) })));
+
+/** The topics by the first stem of each of their cues, once per incident. */
+const cueStarts = perDefinition((topics: readonly CompiledTopic[]): Map<string, CompiledTopic[]> => {
+  const starts = new Map<string, CompiledTopic[]>();
+  for (const compiled of topics) {
+    for (const { stems } of compiled.cues) {
+      const first = stems[0] ?? '';
+      const at = starts.get(first);
+      if (!at) starts.set(first, [compiled]);
+      else if (!at.includes(compiled)) at.push(compiled);
+    }
+  }
+  return starts;
+});
 
 /** The ids of the topics whose cues occur in a sentence (the longer of two overlapping cues wins). */
 export function sentenceTopics(text: string, topics: readonly Topic[]): Set<string> {

@@ -231,8 +231,16 @@ function mentionKey(m: EventMention): string {
   return [dateSortKey(m.date.value), m.date.value, m.date.precision, m.date.approximate ? '1' : '0', m.source, m.anchor, m.expression ?? '', m.text].join('\u0000');
 }
 
+/** A run of non-space characters that holds a letter or a digit, from its first character on. */
+const COUNTED_WORD = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
+
+/**
+ * How many of the text's whitespace-separated words hold a letter or a digit: one search for such
+ * runs, rather than a split and a test per piece. A search starting at a run either finds a letter
+ * or digit in it and takes the rest of the run, or finds none and moves on to the next run.
+ */
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return text.match(COUNTED_WORD)?.length ?? 0;
 }
 
 /**

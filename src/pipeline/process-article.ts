@@ -13,9 +13,9 @@ import rehypeArticleLinks from './rehype-article-links.ts';
 import rehypeSentenceAnchors from './rehype-sentence-anchors.ts';
 import remarkRevisions from './remark-revisions.ts';
 import { chainRelativeDates } from './chain-relative-dates.ts';
-import { resolveDates } from './resolve-dates.ts';
+import { datesResolver } from './resolve-dates.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
-import type { ArticleAnalysis, DatedSentence, ReferenceDate, Sentence } from './types.ts';
+import type { ArticleAnalysis, DateExpression, DatedSentence, ReferenceDate, Sentence } from './types.ts';
 import type { ArticleFrontmatter } from './schema.ts';
 
 /** A message about the content that a person should review; the build goes on. */
@@ -128,11 +128,21 @@ export function processArticle(article: ArticleSource): ProcessedArticle {
       ruleId: message.ruleId ?? 'article',
       reason: message.reason,
     }));
+  // Every sentence is dated against one of a few references; each is read once, not once per sentence.
+  const resolvers = new Map<ReferenceDate, (text: string) => DateExpression[]>();
+  const resolverFor = (reference: ReferenceDate) => {
+    let resolve = resolvers.get(reference);
+    if (!resolve) {
+      resolve = datesResolver(reference);
+      resolvers.set(reference, resolve);
+    }
+    return resolve;
+  };
   // A duration counted from an earlier sentence's date ("A week later") is dated once every sentence has its own dates.
   const sentences: DatedSentence[] = chainRelativeDates(
     ((file.data['sentences'] as Sentence[] | undefined) ?? []).map((sentence) => {
       const reference = (sentence.update && revisions.get(sentence.update)) || published;
-      return { ...sentence, reference, dates: resolveDates(sentence.text, reference) };
+      return { ...sentence, reference, dates: resolverFor(reference)(sentence.text) };
     }),
   );
   for (const sentence of sentences) {

@@ -456,9 +456,29 @@ export function resolveDates(
   options: ResolveDatesOptions = {},
 ): DateExpression[] {
   if (typeof sentence !== 'string' || sentence.trim() === '') return [];
+  return datesResolver(reference, options)(sentence);
+}
+
+/**
+ * `resolveDates` for many sentences against one reference: `datesResolver(reference, options)(sentence)`
+ * gives what `resolveDates(sentence, reference, options)` does. The reference is read once, not once
+ * per sentence; it must not change while the resolver is in use.
+ */
+export function datesResolver(reference: ReferenceDate, options: ResolveDatesOptions = {}): (sentence: string) => DateExpression[] {
+  let settings: ResolveDatesOptions;
+  let frame: Frame;
   try {
-    const settings: ResolveDatesOptions = typeof options === 'object' && options !== null ? options : {};
-    const frame = frameOf(reference);
+    settings = typeof options === 'object' && options !== null ? options : {};
+    frame = frameOf(reference);
+  } catch {
+    // As for a sentence that trips the parser: no dates rather than a stopped build.
+    return () => [];
+  }
+  return (sentence) => (typeof sentence !== 'string' || sentence.trim() === '' ? [] : resolveInFrame(sentence, frame, settings));
+}
+
+function resolveInFrame(sentence: string, frame: Frame, settings: ResolveDatesOptions): DateExpression[] {
+  try {
     const found = collect(sentence, frame.anchors, settings);
     // No expression, nothing to probe: the probe below only qualifies what was found.
     if (found.length === 0) return [];

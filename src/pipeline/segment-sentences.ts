@@ -4,6 +4,8 @@
  * and add the ones it misses (a sentence that starts with a digit or an opening quote).
  */
 
+import { matchesOf } from './matches-of.ts';
+
 export interface SentenceSpan {
   /** Offset of the first character (UTF-16 code units); never whitespace. */
   start: number;
@@ -88,7 +90,7 @@ export function segmentSentences(text: string, options: SegmentSentencesOptions 
 
   const candidates = new Set<number>();
   for (const { index } of segmenter.segment(flat)) candidates.add(trimEnd(flat, index));
-  for (const match of flat.matchAll(MISSED_BREAK)) candidates.add(match.index + match[0].length);
+  for (const match of matchesOf(flat, MISSED_BREAK)) candidates.add(match.index + match[0].length);
 
   const quotes = quotationRegions(flat);
   const contentEnd = trimEnd(flat, flat.length);

@@ -86,3 +86,33 @@ describe('parser prechecks', () => {
     expect(read('Three days ago, on Monday 5 March 2019 at 3pm, it said so.', checked).length).toBeGreaterThan(0);
   });
 });
+
+describe('prechecked', () => {
+  test('parsers sharing a precheck each get its answer for the text they are given', () => {
+    const digit = /[0-9]/;
+    const seen: string[] = [];
+    const parser = (name: string): Parser => ({
+      pattern: () => {
+        seen.push(name);
+        return /x/;
+      },
+      extract: () => null,
+    });
+    const first = prechecked(parser('first'), digit);
+    const second = prechecked(parser('second'), digit);
+    const at = (text: string) => ({ text, option: {} }) as unknown as ParsingContext;
+    first.pattern(at('on 5 March'));
+    second.pattern(at('on 5 March'));
+    first.pattern(at('in March'));
+    second.pattern(at('in March'));
+    second.pattern(at('at 3pm'));
+    first.pattern(at('at 3pm'));
+    expect(seen).toEqual(['first', 'second', 'second', 'first']);
+  });
+
+  test('a precheck that keeps a position between searches is refused', () => {
+    const parser: Parser = { pattern: () => /x/, extract: () => null };
+    expect(() => prechecked(parser, /[0-9]/g)).toThrow(TypeError);
+    expect(() => prechecked(parser, /[0-9]/y)).toThrow(TypeError);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { resolveDates } from '../../src/pipeline/resolve-dates.ts';
+import { datesResolver, resolveDates } from '../../src/pipeline/resolve-dates.ts';
 import type { DateExpression, PartialDate, Precision, ReferenceDate } from '../../src/pipeline/types.ts';
 
 const PRECISIONS: Precision[] = ['year', 'month', 'day', 'time'];
@@ -642,5 +642,40 @@ describe('resolveDates, for arbitrary input', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('datesResolver', () => {
+  test('gives for each sentence what resolveDates gives against the same reference', () => {
+    const sentences = [
+      'On 22 March 2019 at 1:50AM the ferry sank.',
+      'Yesterday the company said it would respond next week.',
+      'Three days ago, on Monday, it said so.',
+      'The report came out in February.',
+      'Nothing here names a date.',
+      '',
+      '   ',
+    ];
+    const references: ReferenceDate[] = [
+      known('2019-03-22T10:00:00Z', 'time'),
+      known('2019-03-22', 'day'),
+      known('2019-03', 'month', true),
+      { kind: 'bounded', after: '2019-03-01', before: '2019-03-31' },
+      { kind: 'unknown' } as unknown as ReferenceDate,
+      null as unknown as ReferenceDate,
+    ];
+    for (const reference of references) {
+      const resolve = datesResolver(reference);
+      for (const sentence of sentences) expect(resolve(sentence), `${JSON.stringify(reference)}: ${sentence}`).toEqual(resolveDates(sentence, reference));
+      const withTimes = datesResolver(reference, { timeOfDay: true });
+      for (const sentence of sentences) expect(withTimes(sentence)).toEqual(resolveDates(sentence, reference, { timeOfDay: true }));
+    }
+  });
+
+  test('never throws, whatever it is given', () => {
+    const hostile = { get kind(): string { throw new Error('no'); } } as unknown as ReferenceDate;
+    expect(datesResolver(hostile)('Yesterday it said so.')).toEqual([]);
+    expect(resolveDates('Yesterday it said so.', hostile)).toEqual([]);
+    expect(datesResolver(known('2019-03-22', 'day'))(42 as unknown as string)).toEqual([]);
   });
 });

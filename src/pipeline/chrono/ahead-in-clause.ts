@@ -3,6 +3,8 @@
  * read as the last one; a plan in the clause before it turns it forward.
  */
 
+import { matchesOf } from '../matches-of.ts';
+
 /**
  * A plan or a schedule ahead of a date in its clause: "is due to answer questions on Tuesday",
  * "will meet on Friday", "said it would publish its findings in November".
@@ -15,6 +17,6 @@ const BREAK = /[,;:.!?—–()]|\b(?:said|says|told|announced|reported|yesterday
 export function aheadInClause(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 160), index);
   let last = -1;
-  for (const match of before.matchAll(FUTURE)) last = match.index + match[0].length;
+  for (const match of matchesOf(before, FUTURE)) last = match.index + match[0].length;
   return last >= 0 && !BREAK.test(before.slice(last));
 }

@@ -1,4 +1,5 @@
 import type { ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { matchesOf } from '../matches-of.ts';
 
 /**
  * A four-digit number after one of these words reads as a year ("in 2016", "since 2016",
@@ -49,7 +50,7 @@ const FOUR_DIGITS = /\d{4}/;
 function bareYears(context: ParsingContext): ParsingResult[] {
   const found: ParsingResult[] = [];
   if (!FOUR_DIGITS.test(context.text)) return found;
-  for (const match of context.text.matchAll(PATTERN)) {
+  for (const match of matchesOf(context.text, PATTERN)) {
     const word = (match[1] ?? '').toLowerCase();
     const digits = match[2] ?? '';
     const index = match.index ?? 0;
@@ -62,7 +63,7 @@ function bareYears(context: ParsingContext): ParsingResult[] {
     if (next && !FUNCTION_WORDS.has(following) && !isPastVerb(following)) continue;
     found.push(context.createParsingResult(yearIndex, digits, { year }).addTag('parallax/bare-year'));
   }
-  for (const match of context.text.matchAll(ATTRIBUTIVE)) {
+  for (const match of matchesOf(context.text, ATTRIBUTIVE)) {
     const digits = match[1] ?? '';
     const year = Number(digits);
     if (year < FIRST_YEAR || year > LAST_YEAR) continue;

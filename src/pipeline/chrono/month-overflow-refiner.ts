@@ -8,14 +8,18 @@ import type { Refiner } from 'chrono-node';
 export function monthOverflowRefiner(): Refiner {
   return {
     refine(context, results) {
-      const referenceDay = context.reference.getDateWithAdjustedTimezone().getDate();
+      // Read only for a result that needs it: most have no month counted from the reference, and the
+      // reference's day goes through the machine's time zone (a pure, but not a cheap, reading).
+      let referenceDay: number | undefined;
       for (const result of results) {
         const start = result.start;
         const month = start.get('month');
         const year = start.get('year');
         const day = start.get('day');
         if (!result.tags().has('result/relativeDate') || !start.isCertain('month') || start.isCertain('day')) continue;
-        if (month === null || year === null || day === null || day >= referenceDay) continue;
+        if (month === null || year === null || day === null) continue;
+        referenceDay ??= context.reference.getDateWithAdjustedTimezone().getDate();
+        if (day >= referenceDay) continue;
         start.assign('month', month === 1 ? 12 : month - 1);
         if (month === 1) start.assign('year', year - 1);
         start.imply('day', 1);

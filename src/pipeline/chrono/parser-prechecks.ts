@@ -17,16 +17,20 @@ import type { Parser } from 'chrono-node';
  * scanning for a few words costs a fraction of chrono's patterns. The unit tests pin the parsers'
  * patterns: a chrono update that changes one fails them until its precheck is checked again.
  */
+/** Prechecks several parsers share, one object each, so that a text is searched once for all of them (see `prechecked`). */
+const DIGIT = /[0-9]/;
+const MONTH = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 export const PARSER_PRECHECKS: ReadonlyMap<string, RegExp> = new Map([
-  ['ENYearMonthDayParser', /[0-9]/],
-  ['ISOFormatParser', /[0-9]/],
-  ['SlashDateFormatParser', /[0-9]/],
-  ['ENSlashMonthFormatParser', /[0-9]/],
-  ['ENTimeExpressionParser', /[0-9]/],
-  ['ENYearMonthNameParser', /[0-9]/],
-  ['ENMonthNameLittleEndianParser', /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i],
-  ['ENMonthNameMiddleEndianParser', /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i],
-  ['ENMonthNameParser', /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i],
+  ['ENYearMonthDayParser', DIGIT],
+  ['ISOFormatParser', DIGIT],
+  ['SlashDateFormatParser', DIGIT],
+  ['ENSlashMonthFormatParser', DIGIT],
+  ['ENTimeExpressionParser', DIGIT],
+  ['ENYearMonthNameParser', DIGIT],
+  ['ENMonthNameLittleEndianParser', MONTH],
+  ['ENMonthNameMiddleEndianParser', MONTH],
+  ['ENMonthNameParser', MONTH],
   ['ENWeekdayParser', /sun|mon|tue|wed|thu|fri|sat|week/i],
   ['ENTimeUnitAgoFormatParser', /ago|before|earlier/i],
   ['ENTimeUnitLaterFormatParser', /later|after|from now|henceforth|forward|out/i],
@@ -40,10 +44,37 @@ export const PARSER_PRECHECKS: ReadonlyMap<string, RegExp> = new Map([
 /** Fails at once: what a parser is given to search when its precheck rules out every match. */
 const NOTHING = /(?!)/y;
 
-/** The parser, with its pattern searched only in a text that passes `precheck`. */
+/** Each precheck as a function of the text, one per precheck object (see `answerOf`). */
+const answers = new WeakMap<RegExp, (text: string) => boolean>();
+
+/**
+ * The precheck's answer for a text, remembering the last text it was asked about. chrono hands every
+ * parser the same text in turn, so the parsers that share a precheck ask it about one text one after
+ * another. A precheck has neither flag `g` nor `y`: its answer depends on the text alone.
+ */
+function answerOf(precheck: RegExp): (text: string) => boolean {
+  let answer = answers.get(precheck);
+  if (!answer) {
+    let lastText: string | undefined;
+    let lastPasses = false;
+    answer = (text) => {
+      if (text !== lastText) {
+        lastPasses = precheck.test(text);
+        lastText = text;
+      }
+      return lastPasses;
+    };
+    answers.set(precheck, answer);
+  }
+  return answer;
+}
+
+/** The parser, with its pattern searched only in a text that passes `precheck` (a pattern without flag `g` or `y`). */
 export function prechecked(parser: Parser, precheck: RegExp): Parser {
+  if (precheck.global || precheck.sticky) throw new TypeError('a precheck must not keep a position between searches');
+  const passes = answerOf(precheck);
   return {
-    pattern: (context) => (precheck.test(context.text) ? parser.pattern(context) : NOTHING),
+    pattern: (context) => (passes(context.text) ? parser.pattern(context) : NOTHING),
     extract: (context, match) => parser.extract(context, match),
   };
 }

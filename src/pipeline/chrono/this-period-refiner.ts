@@ -10,11 +10,13 @@ const THIS_PERIOD = /^this\s*(month|year)$/i;
 export function thisPeriodRefiner(): Refiner {
   return {
     refine(context, results) {
-      // chrono keeps the reference's wall clock in the local fields of this Date.
-      const reference = context.reference.getDateWithAdjustedTimezone();
+      // chrono keeps the reference's wall clock in the local fields of this Date. Read only for a
+      // result that needs it: it goes through the machine's time zone, and most sentences have none.
+      let reference: Date | undefined;
       for (const result of results) {
         const period = THIS_PERIOD.exec(result.text.trim())?.[1]?.toLowerCase();
         if (!period || result.tags().has('refiner/ENEndOfPeriodRefiner')) continue;
+        reference ??= context.reference.getDateWithAdjustedTimezone();
         result.start.assign('year', reference.getFullYear());
         if (period === 'month') result.start.assign('month', reference.getMonth() + 1);
         else result.start.imply('month', 1);
