@@ -15,7 +15,7 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-/** What kind of thing a search result or a sentence in it is, as the search page labels it. */
+/** What kind of thing a search result is, as the search page labels it. */
 export const SEARCH_KINDS = { event: 'Timeline entry', source: 'Source' } as const;
 
 /**

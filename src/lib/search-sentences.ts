@@ -42,7 +42,8 @@ export interface FoundSentence {
  */
 export function foundSentences(data: { locations?: readonly number[] | undefined; anchors?: readonly PagefindAnchor[] | undefined }): FoundSentence[] {
   const anchors = (data.anchors ?? []).filter((anchor) => anchor.id && anchor.text.trim()).sort((a, b) => a.location - b.location);
-  const found = new Map<PagefindAnchor, FoundSentence>();
+  /** Each sentence found, with its words as the index counts them (split at white space). */
+  const found = new Map<PagefindAnchor, { sentence: FoundSentence; words: string[] }>();
   for (const location of data.locations ?? []) {
     let anchor: PagefindAnchor | undefined;
     for (const each of anchors) {
@@ -50,19 +51,17 @@ export function foundSentences(data: { locations?: readonly number[] | undefined
       anchor = each;
     }
     if (!anchor) continue;
+    let entry = found.get(anchor);
+    const words = entry?.words ?? anchor.text.trim().split(/\s+/u);
     const word = location - anchor.location;
-    if (word >= anchor.text.trim().split(/\s+/u).length) continue;
-    let sentence = found.get(anchor);
-    if (!sentence) found.set(anchor, (sentence = { ...readIndexedId(anchor.id), text: anchor.text, words: new Set() }));
-    sentence.words.add(word);
+    if (word >= words.length) continue;
+    if (!entry) found.set(anchor, (entry = { sentence: { ...readIndexedId(anchor.id), text: anchor.text, words: new Set() }, words }));
+    entry.sentence.words.add(word);
   }
-  const words = (sentence: FoundSentence) => {
-    const all = sentence.text.trim().split(/\s+/u);
-    return new Set([...sentence.words].map((word) => all[word]!.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))).size;
-  };
+  const different = ({ sentence, words }: { sentence: FoundSentence; words: string[] }) =>
+    new Set([...sentence.words].map((word) => words[word]!.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))).size;
   return [...found]
-    .map(([anchor, sentence]) => ({ location: anchor.location, different: words(sentence), sentence }))
+    .map(([anchor, entry]) => ({ location: anchor.location, different: different(entry), sentence: entry.sentence }))
     .sort((a, b) => b.different - a.different || a.location - b.location)
     .map(({ sentence }) => sentence);
 }
-
