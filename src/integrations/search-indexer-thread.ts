@@ -8,6 +8,7 @@
  */
 import { parentPort, Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { workerEnv } from '../lib/worker-env.ts';
 
 type Index = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
@@ -80,7 +81,7 @@ export const localIndexer: SearchIndexer = {
 
 /** An indexer in a worker thread running this module; its requests fail, naming the reason, if the thread stops. */
 export function threadIndexer(): SearchIndexer {
-  const worker = new Worker(new URL(import.meta.url));
+  const worker = new Worker(new URL(import.meta.url), { env: workerEnv() });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let ids = 0;
   let stopped: Error | undefined;

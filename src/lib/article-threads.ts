@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { IncidentFile } from '../pipeline/schema.ts';
 import type { ArticleJob, JobResult, Stems, WorkerInput, WorkerReply, WorkerStart } from './article-jobs.ts';
+import { workerEnv } from './worker-env.ts';
 
 /**
  * Below this many jobs per thread, this thread takes jobs too: a worker thread loads the whole
@@ -72,7 +73,7 @@ export function prestartArticleThreads(count = planJobs(Number.MAX_SAFE_INTEGER)
   for (let n = waiting().length; n < count; n++) {
     let worker: Worker;
     try {
-      worker = new Worker(script, { workerData: { parallaxArticleJobs: true } satisfies WorkerStart });
+      worker = new Worker(script, { workerData: { parallaxArticleJobs: true } satisfies WorkerStart, env: workerEnv() });
     } catch {
       break;
     }
@@ -177,7 +178,7 @@ export async function runJobs(
   const workers = Array.from({ length: threads }, () => {
     let worker = takeWaiting(script);
     try {
-      worker ??= new Worker(script, { workerData: { parallaxArticleJobs: true } satisfies WorkerStart });
+      worker ??= new Worker(script, { workerData: { parallaxArticleJobs: true } satisfies WorkerStart, env: workerEnv() });
       worker.postMessage(input);
     } catch {
       running--;

@@ -7,6 +7,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { IncidentJson } from '../pipeline/build-incident.ts';
 import { mergeSignature, offerMergeAhead, type MergeInput } from './merge-ahead.ts';
+import { workerEnv } from './worker-env.ts';
 
 interface ThreadStart {
   parallaxMergeAhead: MergeInput;
@@ -23,7 +24,7 @@ export function startMergeAhead(input: MergeInput, script: URL = new URL(import.
   const signature = mergeSignature(input);
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { parallaxMergeAhead: input } satisfies ThreadStart });
+    worker = new Worker(script, { workerData: { parallaxMergeAhead: input } satisfies ThreadStart, env: workerEnv() });
   } catch (error) {
     offerMergeAhead({ signature, result: Promise.resolve({ failed: String(error) }), hold: () => {}, cancel: () => {} });
     return;
