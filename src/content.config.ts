@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
-import { articleThreads } from './lib/article-threads.ts';
-import { parallaxArticles, parallaxIncident } from './lib/parallax-loader.ts';
 import { contentDir } from './lib/content-dir.ts';
+import { importNatively } from './lib/native-import.ts';
 import { articleSchema, incidentSchema } from './pipeline/schema.ts';
 
 const dir = contentDir();
@@ -20,7 +20,25 @@ const articleEntrySchema = z.object({
   pipeline: z.string(),
 });
 
+type Loaders = typeof import('./lib/parallax-loader.ts');
+
+/**
+ * A loader of parallax-loader.ts, which is imported by Node itself when the collection loads: the
+ * build runs this file through its module runner, which would transform the loaders and every
+ * module they import first (see `importNatively`).
+ */
+const loader = (name: string, make: (loaders: Loaders) => Loader): Loader => ({
+  name,
+  load: async (context: LoaderContext) => {
+    const loaders = await importNatively<Loaders>(new URL('./lib/parallax-loader.ts', import.meta.url), () => import('./lib/parallax-loader.ts'));
+    return make(loaders).load(context);
+  },
+});
+
 export const collections = {
-  articles: defineCollection({ loader: parallaxArticles({ dir, threads: articleThreads(process.env.PARALLAX_THREADS) }), schema: articleEntrySchema }),
-  incident: defineCollection({ loader: parallaxIncident({ dir }), schema: incidentSchema }),
+  articles: defineCollection({
+    loader: loader('parallax-articles', ({ parallaxArticles, articleThreads }) => parallaxArticles({ dir, threads: articleThreads(process.env['PARALLAX_THREADS']) })),
+    schema: articleEntrySchema,
+  }),
+  incident: defineCollection({ loader: loader('parallax-incident', ({ parallaxIncident }) => parallaxIncident({ dir })), schema: incidentSchema }),
 };

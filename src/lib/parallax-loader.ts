@@ -10,6 +10,9 @@ import { analysisDir, analysisKeys, ArticleCache, readExtractionsAhead } from '.
 import type { ArticleJob, JobResult } from './article-jobs.ts';
 import { watchContent } from './content-watch.ts';
 
+// The content configuration takes the loaders and this setting from here (see `importNatively`).
+export { articleThreads } from './article-threads.ts';
+
 /** A job's result without its texts. */
 type Made = Omit<Extract<JobResult, { extraction: string }>, 'job' | 'thread' | 'html' | 'analysis' | 'extraction'> & { processed: boolean };
 
