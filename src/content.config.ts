@@ -1,4 +1,8 @@
-import { defineCollection } from 'astro:content';
+// `astro:content` re-exports this `defineCollection` (its types say so), with a check for live
+// collections this file has none of. Imported from the package, it is loaded by Node itself: the
+// virtual module brings Astro's whole rendering runtime, which the build's module runner would
+// transform first only to define two collections.
+import { defineCollection } from 'astro/content/config';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
 import { contentDir } from './lib/content-dir.ts';
