@@ -138,7 +138,7 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
   }
   // What the store and the log need of each job; its texts are in the cache as soon as they are made.
   const results: (Made | { problems: ContentProblem[] } | undefined)[] = [];
-  // Whether the merge is started on a thread of its own (see below).
+  // Whether the merge is started on a thread of its own (see below): whenever there is a core for it.
   let mergeAhead = false;
   if (jobs.length > 0) {
     // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
@@ -146,7 +146,7 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
     // worker threads, one per other core; a few go to one worker thread (see planJobs).
     const { planJobs, runJobs } = await import('./article-threads.ts');
     const plan = options.threads === undefined ? planJobs(jobs.length) : { threads: options.threads, here: true };
-    mergeAhead = plan.threads > 0 && plan.here;
+    mergeAhead = plan.threads > 0;
     const running = runJobs(content.incident, jobs, plan.threads, (result) => {
       const { keys } = jobKeys[result.job]!;
       if (!('extraction' in result)) {
@@ -208,9 +208,10 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
   if (failed.length) throw withoutStack(new ContentError(failed));
   for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
   // The merge needs every article and runs first thing when the pages are built: started now on
-  // a core of its own, it runs while the build bundles the site. Only when many articles were
-  // processed (a cold build): after a few changed, this thread has read the others'
-  // contributions meanwhile, and a thread that loads the merge first would gain nothing.
+  // a core of its own, it runs while the build bundles the site, after a few articles changed as
+  // well as in a cold build (a rebuild of 1 000 articles after one dated sentence was added: 0.19 s
+  // less on average over eight alternated pairs; when the timeline is as before and only the
+  // quotations are grouped again, no difference).
   if (mergeAhead) {
     const articles = content.articles.flatMap((article) => {
       const data = store.get(article.id)?.data as ArticleEntry | undefined;
