@@ -228,56 +228,8 @@ export function readCached(dir: string, key: string, article: string, what: stri
   }
 }
 
-/**
- * Extractions read before the pages asked for them (see `readExtractionsAhead`), by cache folder
- * and key, kept on the global object: the loader and the pages are separate module graphs of one
- * process. Each is handed out once.
- */
-const AHEAD = Symbol.for('parallax.extractionsReadAhead');
-const readAhead = (): Map<string, ArticleExtraction> => ((globalThis as { [AHEAD]?: Map<string, ArticleExtraction> })[AHEAD] ??= new Map());
-const aheadKey = (dir: string, key: string) => `${dir}\0${key}`;
-
-/** How many extractions `readExtractionsAhead` reads between two looks at what else the thread has to do. */
-const AHEAD_BATCH = 20;
-
-/**
- * Reads and parses the extractions under `keys` from `cache` while `until` is pending, a few at a
- * time, letting the thread's other work (a worker thread's results) in between; stops once `until`
- * settles. The merge then takes them without reading them (`readExtraction`). For a build whose
- * thread would otherwise wait on worker threads: a rebuild that processes one article reads the
- * unchanged ones meanwhile. Forgets what an earlier run read. Returns how many it read.
- */
-export async function readExtractionsAhead(cache: ArticleCache, keys: ReadonlyArray<{ key: string; article: string }>, until: Promise<unknown>): Promise<number> {
-  const ahead = readAhead();
-  ahead.clear();
-  let settled = false;
-  void until.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  let read = 0;
-  for (const { key, article } of keys) {
-    if (read % AHEAD_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (settled) break;
-    ahead.set(aheadKey(cache.dir, key), JSON.parse(cache.read(key, article, 'extraction')) as ArticleExtraction);
-    read++;
-  }
-  return read;
-}
-
-/** Drops the extractions read ahead: the merge was made without them (see merge-ahead.ts). */
-export function forgetExtractionsReadAhead(): void {
-  readAhead().clear();
-}
-
-/** What `article` contributes to the incident, from the cache at `dir` (or as read ahead). */
+/** What `article` contributes to the incident, from the cache at `dir`. */
 export function readExtraction(dir: string, key: string, article: string): ArticleExtraction {
-  const ahead = readAhead();
-  const known = ahead.get(aheadKey(dir, key));
-  if (known) {
-    ahead.delete(aheadKey(dir, key));
-    return known;
-  }
   return JSON.parse(readCached(dir, key, article, 'extraction')) as ArticleExtraction;
 }
 

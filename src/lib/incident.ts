@@ -1,6 +1,5 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { IncidentJson } from '../pipeline/build-incident.ts';
-import { forgetExtractionsReadAhead } from './article-cache.ts';
 import { mergeSignature, takeMergeAhead, type MergeInput } from './merge-ahead.ts';
 import { mergeFromCache } from './merge-input.ts';
 import { offerIncident } from './incident-handoff.ts';
@@ -47,7 +46,6 @@ async function load(): Promise<IncidentSite> {
   const input: MergeInput = { definition: incident.data, articles: articles.map(({ data }) => data), pipeline: articles[0]?.data.pipeline ?? '' };
   // A failure there is a fault of Parallax's, not of the content: said, then the merge is made here.
   const ahead = await takeMergeAhead(mergeSignature(input), (reason) => console.warn(`[parallax] The merge started ahead failed, so the pages merge the incident themselves: ${reason}`));
-  if (ahead) forgetExtractionsReadAhead();
   const merged = ahead ?? mergeFromCache(input);
   const timeline = timelineLayout(merged.events);
   // The search index can take its records now, while the pages render, rather than after them.

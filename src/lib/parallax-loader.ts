@@ -6,7 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack, type FrontmatterMemo } from '../pipeline/read-content.ts';
 import type { ArticleFrontmatter, IncidentFile } from '../pipeline/schema.ts';
-import { analysisDir, analysisKeys, ArticleCache, readExtractionsAhead } from './article-cache.ts';
+import { analysisDir, analysisKeys, ArticleCache } from './article-cache.ts';
 import type { ArticleJob, JobResult } from './article-jobs.ts';
 import { watchContent } from './content-watch.ts';
 
@@ -117,8 +117,6 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
   // Articles to process, or only to extract again, each with its keys in the cache.
   const jobs: ArticleJob[] = [];
   const jobKeys: { keys: ReturnType<typeof analysisKeys>; entryDigest: string }[] = [];
-  // The contributions of the articles not to process, which the merge reads.
-  const unchanged: { key: string; article: string }[] = [];
   for (const article of content.articles) {
     keep.add(article.id);
     const digest = generateDigest({ body: article.body, frontmatter: article.frontmatter, file: article.file, pipeline });
@@ -128,10 +126,7 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
     const analysed = cache.has(keys.analysis) && cache.has(keys.html);
     const stored = store.get(article.id);
     // An entry names the cache folder it was made in: a project moved with its cache folder gets its entries again.
-    if (stored?.digest === entryDigest && (stored.data as Partial<ArticleEntry>).cache === cache.dir && analysed && cache.has(keys.extraction)) {
-      unchanged.push({ key: keys.extraction, article: article.file });
-      continue;
-    }
+    if (stored?.digest === entryDigest && (stored.data as Partial<ArticleEntry>).cache === cache.dir && analysed && cache.has(keys.extraction)) continue;
     // An unchanged article (incident.yaml changed, or the cache lost its contribution) keeps its analysis.
     jobs.push(analysed ? { article, analysis: cache.read(keys.analysis, article.file, 'analysis') } : { article });
     jobKeys.push({ keys, entryDigest });
@@ -161,9 +156,6 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
       cache.write(keys.extraction, extraction);
       results[job] = { ...made, processed: html !== undefined };
     }, { here: plan.here });
-    // With every job on worker threads, this thread would wait: it reads what the merge will need
-    // meanwhile. Only time is at stake: what it could not read, the merge reads (or reports).
-    if (!plan.here) await readExtractionsAhead(cache, unchanged, running).catch(() => 0);
     await running;
   } else {
     const { stopWaitingArticleThreads } = await import('./article-threads.ts');

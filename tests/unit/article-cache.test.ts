@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ArticleCache, readCached, readExtraction, readExtractionsAhead } from '../../src/lib/article-cache.ts';
+import { ArticleCache, readCached } from '../../src/lib/article-cache.ts';
 
 let dir: string;
 
@@ -120,46 +120,5 @@ describe('the article cache', () => {
     second.finish(new Set(['a.html']));
     expect(readCached(dir, 'a.html', 'x', 'HTML')).toBe('two, longer');
     expect(JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')).entries['a.html']).toEqual([3, 11]);
-  });
-});
-
-describe('extractions read ahead', () => {
-  const extraction = (n: number) => ({ mentions: [], mentionTokens: [], claims: [{ topic: 't', source: `s${n}`, text: `Claim ${n}.`, anchor: `s-${n}` }], quotes: [], reprints: [], citations: [] });
-
-  function cacheOf(count: number): { cache: ArticleCache; keys: Array<{ key: string; article: string }> } {
-    const cache = new ArticleCache(dir);
-    const keys = Array.from({ length: count }, (_, n) => ({ key: `a${n}.d.extraction`, article: `articles/a${n}.md` }));
-    keys.forEach(({ key }, n) => cache.write(key, JSON.stringify(extraction(n))));
-    cache.finish(new Set(keys.map(({ key }) => key)));
-    return { cache, keys };
-  }
-
-  test('the merge takes each once, as it was read, and from the cache after that', async () => {
-    const { cache, keys } = cacheOf(5);
-    // Nothing settles the wait: it reads all five and returns.
-    expect(await readExtractionsAhead(cache, keys, new Promise(() => {}))).toBe(5);
-    // With the cache gone, only what was read ahead can be handed out, and only once.
-    rmSync(dir, { recursive: true, force: true });
-    for (const [n, { key, article }] of keys.entries()) {
-      expect(readExtraction(dir, key, article)).toEqual(extraction(n));
-      expect(() => readExtraction(dir, key, article)).toThrow(/missing/);
-    }
-  });
-
-  test('stops reading once the work it fills the wait for is done', async () => {
-    const { cache, keys } = cacheOf(200);
-    const read = await readExtractionsAhead(cache, keys, Promise.resolve());
-    expect(read).toBeLessThan(keys.length);
-    // Whatever it did not read comes from the cache.
-    expect(readExtraction(dir, keys[199]!.key, keys[199]!.article)).toEqual(extraction(199));
-  });
-
-  test('forgets what an earlier run read: an extraction no longer asked for is not kept', async () => {
-    const { cache, keys } = cacheOf(3);
-    expect(await readExtractionsAhead(cache, keys, new Promise(() => {}))).toBe(3);
-    expect(await readExtractionsAhead(cache, keys.slice(0, 1), new Promise(() => {}))).toBe(1);
-    // The other two are read from the cache: the same value either way, so look at what is held.
-    const held = (globalThis as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for('parallax.extractionsReadAhead')];
-    expect([...held!.keys()]).toEqual([`${cache.dir}\0${keys[0]!.key}`]);
   });
 });
