@@ -3,7 +3,8 @@
  * build kept) and extracting what it contributes to the incident. Pure computation, done on the
  * build's thread and on worker threads alike (article-threads.ts): a worker thread runs this
  * module, started with `workerData.parallaxArticleJobs`, loads the pipeline, waits for the jobs
- * (`WorkerInput`, one message) and takes them until there are none left.
+ * (`WorkerInput`, one message) and takes them until there are none left. Then it may be asked to
+ * merge the incident (a `MergeRequest`, see merge-ahead-thread.ts), with the pipeline it has loaded.
  */
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { extractArticle } from '../pipeline/build-incident.ts';
@@ -12,6 +13,7 @@ import { processArticle, type ContentMessage } from '../pipeline/process-article
 import { parseArticleFile, type ArticleSource } from '../pipeline/read-content.ts';
 import type { IncidentFile } from '../pipeline/schema.ts';
 import { fromStoredArticle, toStoredArticle, type StoredArticle } from '../pipeline/stored-article.ts';
+import { mergeReply, type MergeRequest } from './merge-ahead-thread.ts';
 
 /** An article to process, or, with the analysis kept from an earlier build (`StoredArticle`, as JSON), only to extract again. */
 export interface ArticleJob {
@@ -147,7 +149,13 @@ if (!isMainThread && (workerData as Partial<WorkerStart> | undefined)?.parallaxA
       // Only the time it saves is lost.
     }
   });
-  parentPort!.once('message', ({ incident, jobs, counter }: WorkerInput) => {
+  // One listener for both messages: a message sent while the jobs run waits for them.
+  parentPort!.on('message', (message: WorkerInput | MergeRequest) => {
+    if ('parallaxMergeAhead' in message) {
+      void mergeReply(message.parallaxMergeAhead).then((reply) => parentPort!.postMessage(reply));
+      return;
+    }
+    const { incident, jobs, counter } = message;
     const next = new Int32Array(counter);
     const stems: Stems = new Map();
     try {

@@ -132,6 +132,10 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
  * answered, because the thread could not start or stopped, is done here. An error a job throws
  * (not a problem of the content, which is a result) stops the run with that error, whichever
  * thread ran the job.
+ *
+ * The worker threads are stopped at the end, but for one with `keep`: that one is given back,
+ * running and idle, for the merge (see `startMergeAhead`), which it makes without loading the
+ * pipeline again. It does not keep the process alive; whoever takes it stops it.
  */
 export async function runJobs(
   incident: IncidentFile,
@@ -143,8 +147,10 @@ export async function runJobs(
     script?: URL;
     /** Whether this thread takes jobs too; when not, it loads the pipeline only for the jobs of a thread that stopped. */
     here?: boolean;
+    /** Whether to give back one worker thread still running, rather than stop them all. */
+    keep?: boolean;
   } = {},
-): Promise<void> {
+): Promise<Worker | undefined> {
   const script = options.script ?? WORKER_SCRIPT;
   const here = options.here ?? true;
   const counter = new SharedArrayBuffer(4);
@@ -163,6 +169,7 @@ export async function runJobs(
   };
   let running = threads;
   const input: WorkerInput = { incident, jobs, counter };
+  const exited = new Set<Worker>();
   const workers = Array.from({ length: threads }, () => {
     let worker = takeWaiting(script);
     try {
@@ -173,17 +180,19 @@ export async function runJobs(
       void worker?.terminate();
       return undefined;
     }
-    worker.on('message', (reply: WorkerReply) => {
+    const listening = worker;
+    listening.on('message', (reply: WorkerReply) => {
       if ('result' in reply) return accept(reply.result);
       failure ??= new Error(`An article worker thread failed: ${reply.failed}`);
       settle();
     });
-    worker.once('exit', () => {
+    listening.once('exit', () => {
+      exited.add(listening);
       if (--running === 0) settle();
     });
     // Its jobs are done here: see the end.
-    worker.on('error', () => {});
-    return worker;
+    listening.on('error', () => {});
+    return listening;
   });
   const stems: Stems = new Map();
   if (here || running === 0) {
@@ -202,9 +211,16 @@ export async function runJobs(
   if (here) Atomics.store(next, 0, jobs.length);
   // Wait for the jobs the other threads took, not for a thread still loading the pipeline.
   if (!failure && count < jobs.length && running > 0) await new Promise<void>((resolve) => (settle = resolve));
-  await Promise.all([...workers.map((worker) => worker?.terminate()), stopWaitingArticleThreads()]);
+  // Every job is answered: no thread is in the middle of one.
+  const kept = options.keep && !failure && count === jobs.length ? workers.find((worker) => worker && !exited.has(worker)) : undefined;
+  await Promise.all([...workers.map((worker) => (worker === kept ? undefined : worker?.terminate())), stopWaitingArticleThreads()]);
+  if (kept) {
+    kept.removeAllListeners('message').removeAllListeners('exit');
+    kept.unref();
+  }
   if (failure) throw failure;
-  if (count === jobs.length) return;
+  if (count === jobs.length) return kept;
   const { runJob } = await loadJobs();
   for (let job = 0; job < jobs.length; job++) if (!answered[job]) accept(runJob(incident, jobs, job, stems));
+  return undefined;
 }

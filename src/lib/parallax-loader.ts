@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentError, type ContentProblem } from '../pipeline/content-error.ts';
 import { parseIncidentFile, readContent, SKIPPED_MESSAGE, withoutStack, type FrontmatterMemo } from '../pipeline/read-content.ts';
@@ -135,6 +136,8 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
   const results: (Made | { problems: ContentProblem[] } | undefined)[] = [];
   // Whether the merge is started on a thread of its own (see below): whenever there is a core for it.
   let mergeAhead = false;
+  // An article thread done with its jobs, which can make the merge.
+  let thread: Worker | undefined;
   if (jobs.length > 0) {
     // The article pipeline (remark, rehype, chrono) takes most of a second to load: a rebuild
     // that finds every article unchanged does not load it. Many articles are shared with
@@ -155,62 +158,70 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
       }
       cache.write(keys.extraction, extraction);
       results[job] = { ...made, processed: html !== undefined };
-    }, { here: plan.here });
-    await running;
+    }, { here: plan.here, keep: mergeAhead });
+    thread = await running;
   } else {
     const { stopWaitingArticleThreads } = await import('./article-threads.ts');
     await stopWaitingArticleThreads();
   }
   let processed = 0;
   let extracted = 0;
-  const failed: ContentProblem[] = [];
-  // In the order of the articles, whichever thread made them.
-  for (const [job, result] of results.entries()) {
-    if (!result) continue;
-    if ('problems' in result) {
-      // The other articles went on, so that one build lists every article that cannot be rendered.
-      failed.push(...result.problems);
-      continue;
+  try {
+    const failed: ContentProblem[] = [];
+    // In the order of the articles, whichever thread made them.
+    for (const [job, result] of results.entries()) {
+      if (!result) continue;
+      if ('problems' in result) {
+        // The other articles went on, so that one build lists every article that cannot be rendered.
+        failed.push(...result.problems);
+        continue;
+      }
+      const { article } = jobs[job]!;
+      const { keys, entryDigest } = jobKeys[job]!;
+      if (result.processed) processed++;
+      extracted++;
+      for (const message of result.messages) {
+        logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
+      }
+      // The data store takes paths relative to the project root only, and content may live anywhere.
+      const filePath = path.relative(root, path.resolve(article.file));
+      const entry: ArticleEntry = {
+        frontmatter: article.frontmatter,
+        source: result.source,
+        outlet: result.outlet,
+        file: result.file,
+        sentences: result.sentences,
+        cache: cache.dir,
+        html: keys.html,
+        extraction: keys.extraction,
+        pipeline,
+      };
+      const data = await parseData({ id: article.id, data: { ...entry }, filePath });
+      store.set({ id: article.id, data, digest: entryDigest, filePath });
     }
-    const { article } = jobs[job]!;
-    const { keys, entryDigest } = jobKeys[job]!;
-    if (result.processed) processed++;
-    extracted++;
-    for (const message of result.messages) {
-      logger.warn(`${message.file}${message.line ? `:${message.line}` : ''}: ${message.reason} [${message.ruleId}]`);
+    // What was written stays findable, even when the build stops here.
+    cache.finish(kept);
+    if (failed.length) throw withoutStack(new ContentError(failed));
+    for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+    // The merge needs every article and runs first thing when the pages are built: started now on
+    // a core of its own, it runs while the build bundles the site, after a few articles changed as
+    // well as in a cold build (a rebuild of 1 000 articles after one dated sentence was added: 0.19 s
+    // less on average over eight alternated pairs; when the timeline is as before and only the
+    // quotations are grouped again, no difference). It runs on an article thread done with its
+    // jobs, which has the pipeline loaded and compiled, when there is one.
+    if (mergeAhead) {
+      const articles = content.articles.flatMap((article) => {
+        const data = store.get(article.id)?.data as ArticleEntry | undefined;
+        return data ? [{ source: data.source, frontmatter: data.frontmatter, sentences: data.sentences, file: data.file, cache: data.cache, extraction: data.extraction }] : [];
+      });
+      const { startMergeAhead } = await import('./merge-ahead-thread.ts');
+      startMergeAhead({ definition: content.incident, articles, pipeline }, { thread });
+      // It is the merge's now, which stops it once it has answered.
+      thread = undefined;
     }
-    // The data store takes paths relative to the project root only, and content may live anywhere.
-    const filePath = path.relative(root, path.resolve(article.file));
-    const entry: ArticleEntry = {
-      frontmatter: article.frontmatter,
-      source: result.source,
-      outlet: result.outlet,
-      file: result.file,
-      sentences: result.sentences,
-      cache: cache.dir,
-      html: keys.html,
-      extraction: keys.extraction,
-      pipeline,
-    };
-    const data = await parseData({ id: article.id, data: { ...entry }, filePath });
-    store.set({ id: article.id, data, digest: entryDigest, filePath });
-  }
-  // What was written stays findable, even when the build stops here.
-  cache.finish(kept);
-  if (failed.length) throw withoutStack(new ContentError(failed));
-  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-  // The merge needs every article and runs first thing when the pages are built: started now on
-  // a core of its own, it runs while the build bundles the site, after a few articles changed as
-  // well as in a cold build (a rebuild of 1 000 articles after one dated sentence was added: 0.19 s
-  // less on average over eight alternated pairs; when the timeline is as before and only the
-  // quotations are grouped again, no difference).
-  if (mergeAhead) {
-    const articles = content.articles.flatMap((article) => {
-      const data = store.get(article.id)?.data as ArticleEntry | undefined;
-      return data ? [{ source: data.source, frontmatter: data.frontmatter, sentences: data.sentences, file: data.file, cache: data.cache, extraction: data.extraction }] : [];
-    });
-    const { startMergeAhead } = await import('./merge-ahead-thread.ts');
-    startMergeAhead({ definition: content.incident, articles, pipeline });
+  } finally {
+    // Not handed to the merge: the content could not be loaded.
+    void thread?.terminate();
   }
   const again = extracted - processed;
   logger.info(

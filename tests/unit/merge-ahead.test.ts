@@ -8,6 +8,7 @@ import { ArticleCache } from '../../src/lib/article-cache.ts';
 import { parallaxArticles, type ArticleEntry } from '../../src/lib/parallax-loader.ts';
 import { incidentSchema } from '../../src/pipeline/schema.ts';
 import { mergeAheadOnOffer, mergeSignature, offerMergeAhead, takeMergeAhead, type MergeArticle, type MergeInput } from '../../src/lib/merge-ahead.ts';
+import { runJobs } from '../../src/lib/article-threads.ts';
 import { startMergeAhead } from '../../src/lib/merge-ahead-thread.ts';
 import { mergeFromCache } from '../../src/lib/merge-input.ts';
 import { extractArticle, mergeIncident } from '../../src/pipeline/build-incident.ts';
@@ -50,6 +51,33 @@ describe('the merge made ahead', () => {
     expect(await takeMergeAhead(mergeSignature(input))).toEqual(reference);
     // Taken once: a second look finds nothing and merges itself.
     expect(await takeMergeAhead(mergeSignature(input))).toBeUndefined();
+  });
+
+  test('on an article thread done with its jobs, which the jobs give back running, hands the pages the same incident and stops the thread', async () => {
+    const jobs = content.articles.map((article) => ({ article }));
+    const thread = await runJobs(content.incident, jobs, 1, () => {}, { here: false, keep: true });
+    expect(thread).toBeDefined();
+    expect(thread!.threadId).toBeGreaterThan(0);
+    const stopped = new Promise<number>((resolve) => thread!.once('exit', resolve));
+    const input = inputIn('kept');
+    startMergeAhead(input, { thread });
+    expect(await takeMergeAhead(mergeSignature(input))).toEqual(reference);
+    await stopped;
+    expect(thread!.threadId).toBe(-1);
+  });
+
+  test('on a new thread when the one given has stopped since', async () => {
+    const thread = await runJobs(content.incident, content.articles.map((article) => ({ article })), 1, () => {}, { here: false, keep: true });
+    await thread!.terminate();
+    const input = inputIn('stopped');
+    startMergeAhead(input, { thread });
+    expect(await takeMergeAhead(mergeSignature(input))).toEqual(reference);
+  });
+
+  test('no thread is given back unless asked for, or when every job was done here', async () => {
+    const jobs = content.articles.map((article) => ({ article }));
+    expect(await runJobs(content.incident, jobs, 1, () => {}, { here: false })).toBeUndefined();
+    expect(await runJobs(content.incident, jobs, 0, () => {}, { keep: true })).toBeUndefined();
   });
 
   test('gives nothing when the thread fails, and says why, so that the pages merge themselves', async () => {
