@@ -134,7 +134,7 @@ async function loadArticles(options: ParallaxLoaderOptions, { store, logger, gen
   }
   // What the store and the log need of each job; its texts are in the cache as soon as they are made.
   const results: (Made | { problems: ContentProblem[] } | undefined)[] = [];
-  // Whether the merge is started on a thread of its own (see below): whenever there is a core for it.
+  // Whether the merge is started on another thread (see below): whenever there is a core for it.
   let mergeAhead = false;
   // An article thread done with its jobs, which can make the merge.
   let thread: Worker | undefined;
