@@ -3,6 +3,7 @@
  * ratios between builds that shared its load and its disk:
  *
  * - the full `astro build` of Parallax over a synthetic corpus of N articles (generate-corpus.ts),
+ *   as `npm run build` runs it (with its Node options, src/lib/build-node-options.ts),
  *   cold (no cache and no output folder of an earlier build) and after changing one article (the
  *   content layer keeps the other articles' analyses, the incremental build their pages, the search
  *   index its unchanged files);
@@ -29,6 +30,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BUILD_NODE_OPTIONS } from '../../src/lib/build-node-options.ts';
 import { PHASES, phaseDurations, type PhaseMark } from './build-phases.ts';
 import { defaultOutletCount, generateCorpus, writeCorpus } from './generate-corpus.ts';
 import type { PipelineMeasurement } from './measure-pipeline.ts';
@@ -248,12 +250,14 @@ function summarize(runs: Run[]): BuildResult {
  * default work folder does): Astro keeps its prerender chunks in the output folder only then, and
  * otherwise in `<checkout>/.astro/`, where builds running side by side delete each other's.
  */
-function astroBuild(root: string, outDir: string, env: Record<string, string>, config: string[] = []): Promise<Run> {
-  return measure(process.execPath, [ASTRO, 'build', '--root', root, ...config, '--outDir', outDir, '--silent'], env);
+function astroBuild(root: string, outDir: string, env: Record<string, string>, config: string[] = [], nodeOptions: readonly string[] = []): Promise<Run> {
+  return measure(process.execPath, [...nodeOptions, ASTRO, 'build', '--root', root, ...config, '--outDir', outDir, '--silent'], env);
 }
 
+/** Parallax's build as `npm run build` runs it, with its Node options; the baselines run with Node's defaults. */
 function parallaxBuild(content: string, outDir: string, cacheDir: string): Promise<Run> {
-  return astroBuild(ROOT, outDir, { PARALLAX_CONTENT: content, BENCH_CACHE_DIR: cacheDir }, ['--config', path.relative(ROOT, path.join(BENCH, 'parallax.config.mjs'))]);
+  const config = ['--config', path.relative(ROOT, path.join(BENCH, 'parallax.config.mjs'))];
+  return astroBuild(ROOT, outDir, { PARALLAX_CONTENT: content, BENCH_CACHE_DIR: cacheDir }, config, BUILD_NODE_OPTIONS);
 }
 
 function baselineBuild(content: string, outDir: string, cacheDir: string, markdown: 'default' | 'unified'): Promise<Run> {

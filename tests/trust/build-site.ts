@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
+import { BUILD_NODE_OPTIONS } from '../../src/lib/build-node-options.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -25,12 +26,12 @@ export interface SiteBuild {
   seconds: number;
 }
 
-/** Runs `astro build` on `content` into `outDir`, with Node 24 (the runtime running the tests); `env` adds to the environment. */
+/** Runs `astro build` on `content` into `outDir`, with Node 24 (the runtime running the tests) and the options `npm run build` gives it; `env` adds to the environment. */
 export function buildSite(content: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): SiteBuild {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'tests/trust/astro.config.mjs', '--outDir', outDir],
+    [...BUILD_NODE_OPTIONS, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'tests/trust/astro.config.mjs', '--outDir', outDir],
     {
       cwd: root,
       env: { ...process.env, ...env, PARALLAX_CONTENT: content, PARALLAX_CACHE_DIR: cacheDir, FORCE_COLOR: '0', NO_COLOR: '1' },
