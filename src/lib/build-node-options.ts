@@ -6,7 +6,7 @@
  * that runs for a long time the fastest, but it compiles on background threads, and a build runs
  * its code for seconds on cores it already keeps busy (the article threads, the merge, Pagefind).
  * Over 1 000 generated articles, cold builds took 6-18 % less time and 7-20 % less CPU without
- * it (three series of alternated builds), rebuilds 6 % less, and 5 000 articles no longer; the
+ * it (four series of alternated builds), rebuilds 6 % less, and 5 000 articles no longer; the
  * minimal Astro site the benchmark compares with gained nothing (see "How it works" in the
  * README). `astro dev` keeps V8's defaults.
  */
